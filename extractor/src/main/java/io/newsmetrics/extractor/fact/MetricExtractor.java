@@ -33,6 +33,9 @@ public final class MetricExtractor {
 
     private static final Set<String> CLAUSE_WORDS = Set.of("while", "whereas", "but", "although", "though",
             "which", "who", "despite", "because", "including");
+    /** Change words that are also nouns naming an indicator ("annual growth rate"). */
+    private static final Set<String> CHANGE_NOUNS = Set.of("growth", "increase", "decline", "drop", "gain", "loss",
+            "rise", "fall", "reduction", "cut", "contraction", "slump", "surge", "jump", "hike", "gains", "losses");
     private static final Set<String> NOT_SUBJECT = Set.of("the", "a", "an", "in", "on", "at", "as", "of", "for",
             "and", "but", "while", "according", "this", "that", "it", "its", "these", "those", "there", "they", "we",
             "he", "she", "i", "to", "by", "from", "with", "after", "before", "since", "during", "despite", "although",
@@ -158,8 +161,12 @@ public final class MetricExtractor {
                     continue;
                 }
                 int rel = q.start() - s.start();
-                String label = label(st, rel, q, inSentence, s.start());
-                String subject = subject(st, rel);
+                int[] from = {0};
+                String label = label(st, rel, q, inSentence, s.start(), from);
+                String subject = subject(st, from[0], rel);
+                if (subject == null) {
+                    subject = subject(st, 0, rel);
+                }
                 if (subject == null) {
                     subject = lastSubject;
                 } else {
@@ -210,7 +217,9 @@ public final class MetricExtractor {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
+            } else if (Character.isLetterOrDigit(c)) {
                 int j = i;
                 while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || (j + 1 < to
                         && (s.charAt(j) == '&' || s.charAt(j) == '-' || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1))
@@ -242,7 +251,8 @@ public final class MetricExtractor {
         if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0))) {
             return false;
         }
-        return !lex.isFunctionWord(w.lower) && !lex.isChangeWord(w.lower) && !w.lower.equals("s")
+        return !lex.isFunctionWord(w.lower) && (!lex.isChangeWord(w.lower) || CHANGE_NOUNS.contains(w.lower))
+                && !lex.isQualifierWord(w.lower) && !w.lower.equals("s")
                 && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower) && !w.lower.chars().allMatch(Character::isDigit)
                 || w.lower.chars().allMatch(Character::isDigit) && w.text.length() <= 4 && false;
     }
@@ -256,7 +266,7 @@ public final class MetricExtractor {
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
      * clauses that hold none, as in "..., or 0.36%"), then its counted noun or "of ..." phrase after it.
      */
-    private String label(String s, int rel, Quantity q, List<Quantity> inSentence, int sentenceStart) {
+    private String label(String s, int rel, Quantity q, List<Quantity> inSentence, int sentenceStart, int[] from) {
         rel = Math.min(rel, s.length());
         List<Word> before = words(s, 0, rel);
         List<String> picked = new ArrayList<>();
@@ -269,12 +279,13 @@ public final class MetricExtractor {
                 if (!insideQuantity(w, inSentence, sentenceStart) && isContent(w)) {
                     clause.add(0, w.text);
                 } else if (!insideQuantity(w, inSentence, sentenceStart) && w.lower.chars().allMatch(Character::isDigit)
-                        && !clause.isEmpty()) {
+                        && !isYear(w.lower)) {
                     clause.add(0, w.text); // "aged 60", "S&P 500"
                 }
                 i--;
             }
             picked.addAll(0, clause);
+            from[0] = i + 1 < before.size() ? before.get(i + 1).start : rel;
             if (!clause.isEmpty() && clauses >= 0 && hasNoun(clause)) {
                 break;
             }
@@ -318,6 +329,10 @@ public final class MetricExtractor {
         return String.join(" ", all);
     }
 
+    private static boolean isYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+    }
+
     private static boolean hasNoun(List<String> clause) {
         return !clause.isEmpty();
     }
@@ -325,7 +340,7 @@ public final class MetricExtractor {
     private static boolean insideQuantity(Word w, List<Quantity> qs, int sentenceStart) {
         int a = w.start + sentenceStart;
         for (Quantity q : qs) {
-            if (a >= q.start() && a < q.end()) {
+            if (a >= q.start() && a < q.end() && isMetric(q)) {
                 return true;
             }
         }
@@ -336,8 +351,8 @@ public final class MetricExtractor {
      * Who or what the figure is about: the first name (capitalised words) of its sentence before it, with a
      * possessive ("China's") preferred; null when the sentence names nothing before the figure.
      */
-    private String subject(String s, int rel) {
-        List<Word> ws = words(s, 0, Math.min(rel, s.length()));
+    private String subject(String s, int from, int rel) {
+        List<Word> ws = words(s, Math.min(from, Math.min(rel, s.length())), Math.min(rel, s.length()));
         String first = null;
         for (int i = 0; i < ws.size(); i++) {
             Word w = ws.get(i);

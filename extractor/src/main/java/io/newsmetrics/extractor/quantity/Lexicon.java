@@ -137,6 +137,11 @@ public final class Lexicon {
         return functionWords.contains(lower);
     }
 
+    /** Whether a lowercase word (or the last word of a phrase) qualifies a figure ("exceeded", "nearly"). */
+    public boolean isQualifierWord(String lower) {
+        return qualifiers.containsKey(lower);
+    }
+
     /** Whether a lowercase word marks a change ("rose", "down"). */
     public boolean isChangeWord(String lower) {
         return changes.containsKey(lower);
