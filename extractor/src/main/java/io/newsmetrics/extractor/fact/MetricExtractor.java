@@ -71,9 +71,15 @@ public final class MetricExtractor {
         Map<String, MetricEvent> events = new LinkedHashMap<>();
         try {
             List<Candidate> body = candidates(article.text(), periods, null);
+            Map<String, Boolean> seen = new LinkedHashMap<>();
             for (Candidate c : body) {
                 MetricEvent e = toEvent(article, c, source);
-                events.putIfAbsent(e.id(), e);
+                // one event per fact: a restatement of the same figure about the same subject is dropped
+                String fact = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change() + "|"
+                        + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
+                if (seen.putIfAbsent(fact, Boolean.TRUE) == null) {
+                    events.putIfAbsent(e.id(), e);
+                }
             }
             if (article.title() != null && !article.title().isBlank()) {
                 for (Candidate c : candidates(article.title(), periods, null)) {
@@ -138,15 +144,17 @@ public final class MetricExtractor {
             }
             List<Quantity> inSentence = new ArrayList<>();
             while (qi < all.size() && all.get(qi).start() < s.end()) {
-                if (all.get(qi).start() >= s.start()) {
+                if (all.get(qi).start() >= s.start() && all.get(qi).end() <= s.start() + st.length()) {
                     inSentence.add(all.get(qi));
                 }
                 qi++;
             }
+            List<Word> words = words(st, 0, st.length());
             String sentencePeriod = null;
+            String previousSubject = null;
             for (int k = 0; k < inSentence.size(); k++) {
                 Quantity q = inSentence.get(k);
-                if (!isMetric(q)) {
+                if (!isMetric(q) || isSourcing(st, q.end() - s.start())) {
                     continue;
                 }
                 // "700 billion yuan ($97.5 billion)": the bracketed figure is the same fact in another unit
@@ -160,19 +168,25 @@ public final class MetricExtractor {
                 if (k > 0 && isBracketed(text, inSentence.get(k - 1), q) && isMetric(inSentence.get(k - 1))) {
                     continue;
                 }
-                int rel = q.start() - s.start();
-                int[] from = {0};
-                String label = label(st, rel, q, inSentence, s.start(), from);
-                String subject = subject(st, from[0], rel);
+                int qs = q.start() - s.start();
+                int qe = q.end() - s.start();
+                int first = firstWordAtOrAfter(words, qs);
+                int last = firstWordAtOrAfter(words, qe);
+                int[] from = {first};
+                String label = label(words, first, last, q, inSentence, s.start(), from);
+                String subject = subject(words, from[0], first);
                 if (subject == null) {
-                    subject = subject(st, 0, rel);
+                    subject = previousSubject;
+                }
+                if (subject == null) {
+                    subject = subject(words, 0, first);
                 }
                 if (subject == null) {
                     subject = lastSubject;
-                } else {
-                    lastSubject = subject;
                 }
-                String period = period(st, rel, q, exprs, inSentence, s.start(), periods);
+                previousSubject = subject;
+                lastSubject = subject;
+                String period = period(st, qs, qe, q, exprs, inSentence, s.start(), periods);
                 if (period == null) {
                     period = carry != null ? carry : reference;
                 } else {
@@ -185,6 +199,17 @@ public final class MetricExtractor {
             }
         }
         return out;
+    }
+
+    /** "two people familiar with the matter", "three sources said": who spoke, not what was measured. */
+    private static boolean isSourcing(String s, int end) {
+        if (end < 0 || end >= s.length()) {
+            return false;
+        }
+        String rest = s.substring(end, Math.min(s.length(), end + 40)).toLowerCase(Locale.ROOT);
+        return rest.startsWith(" people familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
+                || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
+                || rest.startsWith(" economists polled");
     }
 
     /** Durations, ages and ratios describe time spans or comparisons, not the level of something. */
@@ -208,8 +233,11 @@ public final class MetricExtractor {
                 && Character.isLetter(unit.charAt(0));
     }
 
-    /** Words of a sentence with their offsets. */
+    /** Words of a sentence with their offsets; punctuation marks are words of their own. */
     private record Word(String text, String lower, int start, int end) {
+        boolean is(String s) {
+            return text.equals(s);
+        }
     }
 
     private static List<Word> words(String s, int from, int to) {
@@ -222,8 +250,8 @@ public final class MetricExtractor {
             } else if (Character.isLetterOrDigit(c)) {
                 int j = i;
                 while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || (j + 1 < to
-                        && (s.charAt(j) == '&' || s.charAt(j) == '-' || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1))
-                        || s.charAt(j) == '.' && j > 0 && Character.isUpperCase(s.charAt(j - 1)) && Character.isLetter(s.charAt(j + 1)))
+                        && (s.charAt(j) == '&' || s.charAt(j) == '-'
+                        || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1)) && j > 0 && Character.isUpperCase(s.charAt(j - 1)))
                         && Character.isLetterOrDigit(s.charAt(j + 1))))) {
                     j++;
                 }
@@ -241,20 +269,43 @@ public final class MetricExtractor {
         return out;
     }
 
+    private static int firstWordAtOrAfter(List<Word> ws, int offset) {
+        int lo = 0;
+        int hi = ws.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ws.get(mid).start < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static boolean isBoundary(Word w) {
-        return w.text.equals(",") || w.text.equals(";") || w.text.equals(":") || w.text.equals("(")
-                || w.text.equals(")") || w.text.equals("—") || w.text.equals("–") || w.text.equals("\"")
-                || w.text.equals("“") || w.text.equals("”") || CLAUSE_WORDS.contains(w.lower);
+        return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
+                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower);
+    }
+
+    private static boolean isOpen(Word w) {
+        return w.is("(") || w.is("[");
+    }
+
+    private static boolean isClose(Word w) {
+        return w.is(")") || w.is("]");
     }
 
     private boolean isContent(Word w) {
         if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0))) {
             return false;
         }
+        if (w.lower.chars().allMatch(Character::isDigit)) {
+            return !isYear(w.lower);
+        }
         return !lex.isFunctionWord(w.lower) && (!lex.isChangeWord(w.lower) || CHANGE_NOUNS.contains(w.lower))
                 && !lex.isQualifierWord(w.lower) && !w.lower.equals("s")
-                && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower) && !w.lower.chars().allMatch(Character::isDigit)
-                || w.lower.chars().allMatch(Character::isDigit) && w.text.length() <= 4 && false;
+                && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower);
     }
 
     private static boolean isWeekday(String l) {
@@ -262,79 +313,99 @@ public final class MetricExtractor {
                 || l.equals("friday") || l.equals("saturday") || l.equals("sunday");
     }
 
+    private static boolean isYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+    }
+
+    /** Words that end the phrase after a figure: verbs and links to another thought. */
+    private static final Set<String> TAIL_STOP = Set.of("is", "are", "was", "were", "has", "have", "had", "will",
+            "would", "to", "that", "which", "who", "from", "than", "since", "at", "by", "on", "as", "and", "or",
+            "but", "while", "after", "before", "last", "this", "a", "an", "per", "according", "compared", "versus",
+            "against", "when", "if", "said", "says", "with", "the");
+
     /**
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
-     * clauses that hold none, as in "..., or 0.36%"), then its counted noun or "of ..." phrase after it.
+     * clauses that hold none, as in "..., or 0.36%", and over parentheses), then the words after it up to a verb
+     * or the end of its clause ("$2.53 in per-share earnings", "2.1 GW floating solar project").
      */
-    private String label(String s, int rel, Quantity q, List<Quantity> inSentence, int sentenceStart, int[] from) {
-        rel = Math.min(rel, s.length());
-        List<Word> before = words(s, 0, rel);
+    private String label(List<Word> ws, int first, int last, Quantity q, List<Quantity> inSentence, int sentenceStart,
+                         int[] from) {
         List<String> picked = new ArrayList<>();
-        int i = before.size() - 1;
+        int i = first - 1;
         int clauses = 0;
-        while (i >= 0 && clauses < 4) {
+        from[0] = first;
+        while (i >= 0 && clauses < 3) {
             List<String> clause = new ArrayList<>();
-            while (i >= 0 && !isBoundary(before.get(i))) {
-                Word w = before.get(i);
+            while (i >= 0 && !isBoundary(ws.get(i))) {
+                Word w = ws.get(i);
+                if (isClose(w)) {
+                    int depth = 0;
+                    while (i >= 0) {
+                        if (isClose(ws.get(i))) {
+                            depth++;
+                        } else if (isOpen(ws.get(i)) && --depth == 0) {
+                            break;
+                        }
+                        i--;
+                    }
+                    i--;
+                    continue;
+                }
+                if (isOpen(w)) {
+                    break;
+                }
                 if (!insideQuantity(w, inSentence, sentenceStart) && isContent(w)) {
                     clause.add(0, w.text);
-                } else if (!insideQuantity(w, inSentence, sentenceStart) && w.lower.chars().allMatch(Character::isDigit)
-                        && !isYear(w.lower)) {
-                    clause.add(0, w.text); // "aged 60", "S&P 500"
                 }
                 i--;
             }
             picked.addAll(0, clause);
-            from[0] = i + 1 < before.size() ? before.get(i + 1).start : rel;
-            if (!clause.isEmpty() && clauses >= 0 && hasNoun(clause)) {
+            from[0] = i + 1;
+            if (!clause.isEmpty()) {
                 break;
             }
             i--;
             clauses++;
         }
-        int qEnd = Math.min(s.length(), q.end() - sentenceStart);
-        List<Word> after = words(s, Math.max(0, qEnd), Math.min(s.length(), qEnd + 80));
         List<String> tail = new ArrayList<>();
-        int j = 0;
-        if ("count".equals(q.unit()) && q.surfaceUnit() != null) {
-            // the counted noun and the words before it: "daily active users"
-            for (; j < after.size() && j < 6; j++) {
-                Word w = after.get(j);
-                if (isBoundary(w) || !isContent(w) && !w.text.equals("-")) {
-                    break;
-                }
-                if (!w.text.equals("-")) {
-                    tail.add(w.text);
-                }
-                if (w.text.equals(q.surfaceUnit())) {
-                    j++;
-                    break;
-                }
-            }
+        int j = last;
+        while (j < ws.size() && isClose(ws.get(j))) {
+            j++;
         }
-        if (j < after.size() && after.get(j).lower.equals("of")) {
-            for (int k = j + 1; k < after.size() && k < j + 6; k++) {
-                Word w = after.get(k);
-                if (isBoundary(w) || !isContent(w)) {
+        int content = 0;
+        boolean sawOf = false;
+        for (; j < ws.size() && j < last + 10 && content < 6; j++) {
+            Word w = ws.get(j);
+            if (isOpen(w)) {
+                break; // "700 billion yuan ($97.5 billion)": the bracket restates the figure
+            }
+            if (isBoundary(w) || TAIL_STOP.contains(w.lower) || insideQuantity(w, inSentence, sentenceStart)
+                    || isYear(w.lower) || Lexicon.month(w.lower) > 0) {
+                break;
+            }
+            if (w.lower.equals("of") || w.lower.equals("in") || w.lower.equals("for")) {
+                if (sawOf && content > 0) {
                     break;
                 }
+                sawOf = true;
+                continue;
+            }
+            if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0)) && !w.is("&")) {
+                break;
+            }
+            if (isContent(w)) {
                 tail.add(w.text);
+                content++;
+            } else if (lex.isChangeWord(w.lower)) {
+                break;
             }
-        }
-        if (picked.isEmpty() && tail.isEmpty()) {
-            return q.surfaceUnit() != null ? q.surfaceUnit() : "";
         }
         List<String> all = new ArrayList<>(picked);
         all.addAll(tail);
+        if (all.isEmpty()) {
+            return q.surfaceUnit() != null ? q.surfaceUnit() : "";
+        }
         return String.join(" ", all);
-    }
-
-    private static boolean isYear(String digits) {
-        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
-    }
-
-    private static boolean hasNoun(List<String> clause) {
-        return !clause.isEmpty();
     }
 
     private static boolean insideQuantity(Word w, List<Quantity> qs, int sentenceStart) {
@@ -348,78 +419,116 @@ public final class MetricExtractor {
     }
 
     /**
-     * Who or what the figure is about: the first name (capitalised words) of its sentence before it, with a
-     * possessive ("China's") preferred; null when the sentence names nothing before the figure.
+     * Who or what the figure is about: a name (capitalised words) among words [from, to), outside parentheses.
+     * A possessive directly followed by another name yields to it ("China's Shanghai Composite"); short
+     * acronyms yield to longer names ("China's AI industry"); of the rest the last one before the figure wins.
      */
-    private String subject(String s, int from, int rel) {
-        List<Word> ws = words(s, Math.min(from, Math.min(rel, s.length())), Math.min(rel, s.length()));
-        String first = null;
-        for (int i = 0; i < ws.size(); i++) {
+    private String subject(List<Word> ws, int from, int to) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> weak = new ArrayList<>();
+        int depth = 0;
+        for (int i = Math.max(0, from); i < to && i < ws.size(); i++) {
             Word w = ws.get(i);
-            if (!isName(w)) {
+            if (isOpen(w)) {
+                depth++;
+                continue;
+            }
+            if (isClose(w)) {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth > 0 || !isName(w, i, ws)) {
                 continue;
             }
             int j = i;
             StringBuilder name = new StringBuilder(w.text);
-            while (j + 1 < ws.size() && (isName(ws.get(j + 1)) || ws.get(j + 1).text.equals("&")
-                    || ws.get(j + 1).lower.equals("of") && j + 2 < ws.size() && isName(ws.get(j + 2)))) {
+            while (j + 1 < to && (isName(ws.get(j + 1), j + 1, ws) || ws.get(j + 1).is("&") && j + 2 < to
+                    || ws.get(j + 1).lower.equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
                 j++;
-                name.append(ws.get(j).text.equals("&") ? "&" : " " + ws.get(j).text);
+                name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text);
             }
-            String n = name.toString().replace(" &", "&").replace("& ", "&");
-            boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).text.equals("'") || ws.get(j + 1).text.equals("’"))
+            boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
                     && ws.get(j + 2).lower.equals("s");
-            if (possessive) {
-                return n;
-            }
-            if (first == null) {
-                first = n;
-            }
+            boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws);
+            String n = name.toString();
+            boolean acronym = n.length() <= 3 && n.equals(n.toUpperCase(Locale.ROOT));
+            names.add(n);
+            weak.add(followedByName || acronym);
             i = j;
         }
-        return first;
+        for (int k = names.size() - 1; k >= 0; k--) {
+            if (!weak.get(k)) {
+                return names.get(k);
+            }
+        }
+        return names.isEmpty() ? null : names.get(names.size() - 1);
     }
 
-    private boolean isName(Word w) {
+    private boolean isName(Word w, int index, List<Word> ws) {
         if (w.text.isEmpty() || !Character.isUpperCase(w.text.charAt(0))) {
             return false;
         }
+        for (int k = 0; k < w.text.length(); k++) {
+            if (Character.isDigit(w.text.charAt(k))) {
+                return false; // tickers and codes: "CLc1", "N225"
+            }
+        }
         String l = w.lower;
+        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text.length() > 0
+                && !Character.isLetterOrDigit(ws.get(index - 2).text.charAt(0)) == false
+                && ws.get(index - 1).start == w.start - 1) {
+            return false; // ".DJI": a ticker glued to a dot
+        }
         return !NOT_SUBJECT.contains(l) && !lex.isFunctionWord(l) && Lexicon.month(l) == 0 && !isWeekday(l)
-                && !lex.isChangeWord(l);
+                && !lex.isChangeWord(l) && !lex.isQualifierWord(l);
     }
 
-    /** The period of a figure: the nearest fitting time expression of its sentence, else null. */
-    private String period(String s, int rel, Quantity q, List<PeriodResolver.Expression> exprs,
+    /**
+     * The period of a figure: the nearest fitting time expression of its sentence. An expression after the figure
+     * that lies nearer another figure belongs to that one ("1.786%, down from 1.808% late on Monday"); a comparison
+     * base ("from the previous year") is only the period of a figure that follows "from".
+     */
+    private String period(String s, int qs, int qe, Quantity q, List<PeriodResolver.Expression> exprs,
                           List<Quantity> inSentence, int sentenceStart, PeriodResolver periods) {
         if (exprs.isEmpty()) {
             return null;
         }
-        int qs = rel;
-        int qe = Math.min(s.length(), q.end() - sentenceStart);
         boolean fromLevel = precededBy(s, qs, "from");
         PeriodResolver.Expression best = null;
         int bestScore = Integer.MAX_VALUE;
         for (PeriodResolver.Expression e : exprs) {
-            if (e.comparison() && !fromLevel && q.change() != null) {
-                continue; // "up 4 percent from the previous year": the base, not the figure's time
-            }
             if (e.comparison() && !fromLevel) {
                 continue;
             }
-            int d = e.start() >= qe ? e.start() - qe : qs - e.end();
-            if (d < 0) {
-                d = 0;
-            }
-            // another figure in between weakens the link
+            boolean after = e.start() >= qe;
+            int d = after ? e.start() - qe : Math.max(0, qs - e.end());
+            Quantity nearest = null;
+            int nd = Integer.MAX_VALUE;
             for (Quantity o : inSentence) {
+                if (!isMetric(o)) {
+                    continue;
+                }
                 int os = o.start() - sentenceStart;
-                if (o != q && (e.start() >= qe && os >= qe && os < e.start() || e.end() <= qs && os >= e.end() && os < qs)) {
-                    d += 60;
+                int oe = o.end() - sentenceStart;
+                int od = e.start() >= oe ? e.start() - oe : Math.max(0, os - e.end());
+                if (od < nd) {
+                    nd = od;
+                    nearest = o;
                 }
             }
-            if (fromLevel && e.start() < qe) {
+            if (nearest != null && nearest != q) {
+                int ns = nearest.start() - sentenceStart;
+                boolean between = after ? ns > qs && ns < e.start() : ns < qs && ns > e.end();
+                if (after && between) {
+                    continue; // belongs to the figure in between
+                }
+                d += 50;
+            }
+            if (fromLevel && !after) {
                 d += 100;
+            }
+            if (!after) {
+                d += 1; // on a tie the expression after the figure wins: "to $0.10 by 2030"
             }
             if (d < bestScore) {
                 bestScore = d;
@@ -432,9 +541,14 @@ public final class MetricExtractor {
         if (best.relative()) {
             String base = null;
             for (PeriodResolver.Expression e : exprs) {
-                if (!e.relative() && e != best) {
+                if (!e.relative() && e.start() < best.start()) {
                     base = e.period();
-                    if (e.start() > best.start()) {
+                }
+            }
+            if (base == null) {
+                for (PeriodResolver.Expression e : exprs) {
+                    if (!e.relative() && e.start() > best.start()) {
+                        base = e.period();
                         break;
                     }
                 }

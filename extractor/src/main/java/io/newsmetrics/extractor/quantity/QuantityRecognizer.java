@@ -288,7 +288,12 @@ public final class QuantityRecognizer {
                 surfaceUnit = null;
             }
         }
-        if (currency == null && unit == null && rejectBare(t, first, second, unitName)) {
+        String quoted = currency == null && unit == null && second == null ? quotedCurrency(t, first.start, k) : null;
+        if (quoted != null) {
+            unitName = quoted;
+            surfaceUnit = quoted;
+        }
+        if (currency == null && unit == null && quoted == null && rejectBare(t, first, second, unitName)) {
             return new Match(null, start, k);
         }
         int qStart = between ? start : t.get(cur > i ? i : (negative ? numStart - 1 : numStart)).start();
@@ -317,6 +322,42 @@ public final class QuantityRecognizer {
         Quantity q = new Quantity(text.substring(qStart, qEnd), qStart, qEnd, value, low, high, unitName,
                 surfaceUnit, qualifier, change, concept);
         return new Match(q, start, k);
+    }
+
+    /**
+     * An exchange rate: "the yen ... at 108.55 per dollar" is 108.55 yen; the currency named before the figure
+     * in its sentence (other than the one after "per") is its unit.
+     */
+    private String quotedCurrency(List<Token> t, int numStart, int k) {
+        int n = t.size();
+        if (k + 1 >= n || !(t.get(k).is("per") || t.get(k).is("to") || t.get(k).is("against"))) {
+            return null;
+        }
+        int c = k + 1;
+        if (c < n && (t.get(c).is("the") || t.get(c).is("a") || t.get(c).is("one"))) {
+            c++;
+        }
+        if (c >= n || !t.get(c).isWord()) {
+            return null;
+        }
+        String per = lex.currencies.get(t.get(c).lower());
+        if (per == null) {
+            return null;
+        }
+        for (int j = numStart - 1; j >= 0 && j >= numStart - 20; j--) {
+            Token p = t.get(j);
+            if (p.isSymbol('.') && j > 0 && !t.get(j - 1).isWord()) {
+                break;
+            }
+            if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
+                String code = lex.currencies.get(p.lower());
+                if (code != null && !code.equals(per) && p.text().length() > 2 && !p.lower().equals("won")
+                        && !(p.text().length() == 3 && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
+                    return code;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isWordLike(Token t) {
@@ -685,6 +726,15 @@ public final class QuantityRecognizer {
                 }
             }
         }
+        // "two-class layout", "a three-time winner": a number glued into a compound adjective
+        if (second == null && unitName == null && first.end + 1 < n && t.get(first.end).isSymbol('-')
+                && t.get(first.end).glued() && t.get(first.end + 1).glued() && t.get(first.end + 1).isWord()) {
+            return true;
+        }
+        if (first.start >= 1 && (t.get(first.start - 1).is("number") || t.get(first.start - 1).is("no"))
+                && unitName == null && second == null) {
+            return true; // "the number one buyer"
+        }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
             if (first.value == 1 && first.end - first.start == 1 && a.is("one")) {
@@ -713,8 +763,21 @@ public final class QuantityRecognizer {
                 || p.isSymbol('!') || p.isSymbol('?') || p.isSymbol(':') || p.isSymbol('(') || p.isSymbol('—'));
     }
 
-    /** The qualifier phrase ending just before token {@code s}. */
+    private static final Set<String> QUALIFIER_GAP = Set.of("an", "a", "additional", "further", "extra", "another",
+            "estimated");
+
+    /** The qualifier phrase ending just before token {@code s}, over "an additional" and the like. */
     private Qualifier qualifier(List<Token> t, int s) {
+        Qualifier q = qualifierAt(t, s);
+        int k = s;
+        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP.contains(t.get(k - 1).lower())) {
+            k--;
+            q = qualifierAt(t, k);
+        }
+        return q;
+    }
+
+    private Qualifier qualifierAt(List<Token> t, int s) {
         for (int len = 3; len >= 1; len--) {
             if (s - len < 0) {
                 continue;
