@@ -75,11 +75,13 @@ public final class MetricExtractor {
             for (Candidate c : body) {
                 MetricEvent e = toEvent(article, c, source);
                 // one event per fact: a restatement of the same figure about the same subject is dropped
-                String fact = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change() + "|"
-                        + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
-                if (seen.putIfAbsent(fact, Boolean.TRUE) == null) {
+                String figure = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change();
+                String fact = figure + "|" + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
+                boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
+                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric) {
                     events.putIfAbsent(e.id(), e);
                 }
+                seen.putIfAbsent(figure, Boolean.TRUE);
             }
             if (article.title() != null && !article.title().isBlank()) {
                 for (Candidate c : candidates(article.title(), periods, null)) {
@@ -93,6 +95,20 @@ public final class MetricExtractor {
             LOG.warn("metric extraction failed for {}: {}", article.url(), e.toString());
         }
         return List.copyOf(events.values());
+    }
+
+    /** "that 8.69 GW", "the $12.9bn": a figure that points back at one already reported. */
+    private static boolean refersBack(String text, int start) {
+        int e = start;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        String w = text.substring(b, e).toLowerCase(Locale.ROOT);
+        return w.equals("that") || w.equals("this") || w.equals("those") || w.equals("these") || w.equals("the");
     }
 
     private static boolean sameFigure(Quantity a, Quantity b) {
@@ -154,7 +170,7 @@ public final class MetricExtractor {
             String previousSubject = null;
             for (int k = 0; k < inSentence.size(); k++) {
                 Quantity q = inSentence.get(k);
-                if (!isMetric(q) || isSourcing(st, q.end() - s.start())) {
+                if (!isMetric(q) || isSourcing(st, q.end() - s.start()) || isReference(st, q, s.start())) {
                     continue;
                 }
                 // "700 billion yuan ($97.5 billion)": the bracketed figure is the same fact in another unit
@@ -207,9 +223,21 @@ public final class MetricExtractor {
             return false;
         }
         String rest = s.substring(end, Math.min(s.length(), end + 40)).toLowerCase(Locale.ROOT);
-        return rest.startsWith(" people familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
+        return rest.startsWith(" people familiar") || rest.startsWith(" people briefed")
+                || rest.startsWith(" people close to") || rest.startsWith(" people with direct")
+                || rest.startsWith(" sources familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
                 || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
                 || rest.startsWith(" economists polled");
+    }
+
+    /** "the two countries", "both companies": a small written number that refers back, not a measurement. */
+    private static boolean isReference(String s, Quantity q, int sentenceStart) {
+        int qs = q.start() - sentenceStart;
+        if (q.value() == null || q.value() > 12 || q.text().isEmpty() || Character.isDigit(q.text().charAt(0))) {
+            return false;
+        }
+        return precededBy(s, qs, "the") || precededBy(s, qs, "these") || precededBy(s, qs, "those")
+                || precededBy(s, qs, "its") || precededBy(s, qs, "their");
     }
 
     /** Durations, ages and ratios describe time spans or comparisons, not the level of something. */
@@ -226,6 +254,18 @@ public final class MetricExtractor {
                 && (text.charAt(b.end()) == ')' || text.charAt(b.end()) == ']')
                 && a.unit() != null && b.unit() != null && !a.unit().equals(b.unit())
                 && isMoney(a.unit()) == isMoney(b.unit());
+    }
+
+    private static boolean isBracketed(String s, Quantity a, Quantity b, int sentenceStart) {
+        int ae = a.end() - sentenceStart;
+        int bs = b.start() - sentenceStart;
+        int be = b.end() - sentenceStart;
+        if (bs < ae || ae < 0 || be > s.length()) {
+            return false;
+        }
+        String between = s.substring(ae, bs).strip();
+        return (between.equals("(") || between.equals("[")) && be < s.length()
+                && (s.charAt(be) == ')' || s.charAt(be) == ']');
     }
 
     private static boolean isMoney(String unit) {
@@ -320,8 +360,8 @@ public final class MetricExtractor {
     /** Words that end the phrase after a figure: verbs and links to another thought. */
     private static final Set<String> TAIL_STOP = Set.of("is", "are", "was", "were", "has", "have", "had", "will",
             "would", "to", "that", "which", "who", "from", "than", "since", "at", "by", "on", "as", "and", "or",
-            "but", "while", "after", "before", "last", "this", "a", "an", "per", "according", "compared", "versus",
-            "against", "when", "if", "said", "says", "with", "the");
+            "but", "while", "after", "before", "last", "this", "per", "according", "compared", "versus",
+            "against", "when", "if", "said", "says", "with");
 
     /**
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
@@ -336,7 +376,7 @@ public final class MetricExtractor {
         from[0] = first;
         while (i >= 0 && clauses < 3) {
             List<String> clause = new ArrayList<>();
-            while (i >= 0 && !isBoundary(ws.get(i))) {
+            while (i >= 0 && (!isBoundary(ws.get(i)) || insideAny(ws.get(i), inSentence, sentenceStart))) {
                 Word w = ws.get(i);
                 if (isClose(w)) {
                     int depth = 0;
@@ -361,7 +401,7 @@ public final class MetricExtractor {
             }
             picked.addAll(0, clause);
             from[0] = i + 1;
-            if (!clause.isEmpty()) {
+            if (!clause.isEmpty() && !allGeneric(clause)) {
                 break;
             }
             i--;
@@ -390,6 +430,9 @@ public final class MetricExtractor {
                 sawOf = true;
                 continue;
             }
+            if (w.is("'") || w.is("’")) {
+                continue; // "Boeing's 787-9 jets"
+            }
             if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0)) && !w.is("&")) {
                 break;
             }
@@ -406,6 +449,31 @@ public final class MetricExtractor {
             return q.surfaceUnit() != null ? q.surfaceUnit() : "";
         }
         return String.join(" ", all);
+    }
+
+    /** Heads that say how a figure relates ("the March high of", "an increase of") but not what it measures. */
+    private static final Set<String> GENERIC = Set.of("high", "low", "average", "record", "peak", "level", "increase",
+            "decrease", "rise", "fall", "gain", "drop", "decline", "total", "figure", "number", "amount", "jump",
+            "lows", "highs", "prior", "previous", "march", "year-ago", "comparable", "all-time", "mark", "rate");
+
+    private static boolean allGeneric(List<String> clause) {
+        for (String w : clause) {
+            String l = w.toLowerCase(Locale.ROOT);
+            if (!GENERIC.contains(l) && !(Character.isDigit(l.charAt(0)) && l.contains("-"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideAny(Word w, List<Quantity> qs, int sentenceStart) {
+        int a = w.start + sentenceStart;
+        for (Quantity q : qs) {
+            if (a >= q.start() && a < q.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideQuantity(Word w, List<Quantity> qs, int sentenceStart) {
@@ -504,8 +572,9 @@ public final class MetricExtractor {
             int d = after ? e.start() - qe : Math.max(0, qs - e.end());
             Quantity nearest = null;
             int nd = Integer.MAX_VALUE;
-            for (Quantity o : inSentence) {
-                if (!isMetric(o)) {
+            for (int oi = 0; oi < inSentence.size(); oi++) {
+                Quantity o = inSentence.get(oi);
+                if (!isMetric(o) || oi > 0 && isBracketed(s, inSentence.get(oi - 1), o, sentenceStart)) {
                     continue;
                 }
                 int os = o.start() - sentenceStart;

@@ -222,8 +222,8 @@ public final class QuantityRecognizer {
         if (conn < n) {
             Token c = t.get(conn);
             boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—');
-            boolean to = c.is("to") && (u1 == null || between) && !precededBy(t, start, "by")
-                    && !precededBy(t, start, "from") || c.is("to") && precededBy(t, start, "between");
+            boolean to = c.is("to") && !precededBy(t, start, "by") && !precededBy(t, start, "from")
+                    && (u1 == null || between || !changeBefore(t, start)) || c.is("to") && precededBy(t, start, "between");
             boolean and = c.is("and") && between;
             if (dash || to || and) {
                 int s2 = conn + 1;
@@ -244,7 +244,8 @@ public final class QuantityRecognizer {
                     if (!first.scaled && b.scaled && first.value < b.value / 1000 * 1000) {
                         lo = v1 * scaleOf(t, b);
                     }
-                    boolean unitsAgree = u1 == null || ub == null || u1.unit.equals(ub.unit);
+                    boolean unitsAgree = u1 == null ? true : ub != null && u1.unit.equals(ub.unit)
+                            || ub == null && !to;
                     if (dash && c.glued() && t.get(conn + 1).glued() && lo >= hi && u1 == null && ub == null
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
@@ -362,6 +363,20 @@ public final class QuantityRecognizer {
 
     private static boolean isWordLike(Token t) {
         return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.CODE || t.kind() == Token.Kind.NUMBER;
+    }
+
+    /** A change word just before a figure ("rose 3% to 5%" is a move and a level, not a range). */
+    private boolean changeBefore(List<Token> t, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token p = t.get(k);
+            if (!p.isWord()) {
+                return false;
+            }
+            if (lex.changes.containsKey(p.lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean precededBy(List<Token> t, int i, String word) {
@@ -604,7 +619,19 @@ public final class QuantityRecognizer {
                 break;
             }
             if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
-                break; // "787 Dreamliner", "20 Questions": a name
+                // "50 Airbus A350-900 jets": names before a plural noun; "787 Dreamliner" alone is a name
+                boolean namedFor = k > 0 && !hasUpper(t.get(k - 1)) || k == 0;
+                for (int m = k + 1; namedFor && m < n && m < k + 5; m++) {
+                    Token x = t.get(m);
+                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x.lower())) {
+                        return new Noun(x.text(), m + 1);
+                    }
+                    if (!(x.isWord() && x.capitalized() || x.kind() == Token.Kind.CODE || x.isSymbol('-')
+                            || x.isNumber() && x.glued())) {
+                        break;
+                    }
+                }
+                break;
             }
             if (isPlural(l) || (value == 1 && j == k)) {
                 best = w.text();
@@ -724,6 +751,17 @@ public final class QuantityRecognizer {
                         && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower())) {
                     return true;
                 }
+            }
+            // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
+            if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
+                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))) {
+                return true;
+            }
+            // "the 777 program": a bare number between a determiner and a singular noun names a model
+            if (integer && unitName == null && i >= 1 && first.end < n && (t.get(i - 1).is("the")
+                    || t.get(i - 1).is("its") || t.get(i - 1).is("their")) && t.get(first.end).isWord()
+                    && !lex.isFunctionWord(t.get(first.end).lower()) && !t.get(first.end).is("of")) {
+                return true;
             }
         }
         // "two-class layout", "a three-time winner": a number glued into a compound adjective
