@@ -78,7 +78,11 @@ public final class MetricExtractor {
                 String figure = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change();
                 String fact = figure + "|" + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
                 boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
-                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric) {
+                boolean restated = false;
+                for (MetricEvent prior : events.values()) {
+                    restated |= sameFigure(prior, e) && overlaps(prior, e);
+                }
+                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
                     events.putIfAbsent(e.id(), e);
                 }
                 seen.putIfAbsent(figure, Boolean.TRUE);
@@ -95,6 +99,32 @@ public final class MetricExtractor {
             LOG.warn("metric extraction failed for {}: {}", article.url(), e.toString());
         }
         return List.copyOf(events.values());
+    }
+
+    private static boolean sameFigure(MetricEvent a, MetricEvent b) {
+        return Objects.equals(a.value(), b.value()) && Objects.equals(a.low(), b.low())
+                && Objects.equals(a.high(), b.high()) && a.unit().equals(b.unit()) && a.change() == b.change();
+    }
+
+    /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */
+    private static boolean overlaps(MetricEvent a, MetricEvent b) {
+        String sa = a.subject() == null ? "" : a.subject().toLowerCase(Locale.ROOT);
+        String sb = b.subject() == null ? "" : b.subject().toLowerCase(Locale.ROOT);
+        if (!(sa.isEmpty() || sb.isEmpty() || sa.contains(sb) || sb.contains(sa))) {
+            return false;
+        }
+        Set<String> wa = new java.util.HashSet<>();
+        for (String w : (a.label() == null ? "" : a.label()).split("\\s+")) {
+            if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
+                wa.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String w : (b.label() == null ? "" : b.label()).split("\\s+")) {
+            if (w.length() > 2 && Character.isUpperCase(w.charAt(0)) && wa.contains(w.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "that 8.69 GW", "the $12.9bn": a figure that points back at one already reported. */
@@ -233,7 +263,7 @@ public final class MetricExtractor {
     /** "the two countries", "both companies": a small written number that refers back, not a measurement. */
     private static boolean isReference(String s, Quantity q, int sentenceStart) {
         int qs = q.start() - sentenceStart;
-        if (q.value() == null || q.value() > 12 || q.text().isEmpty() || Character.isDigit(q.text().charAt(0))) {
+        if (q.value() == null || q.value() > 12 || q.text().isEmpty() || !Character.isLetter(q.text().charAt(0))) {
             return false;
         }
         return precededBy(s, qs, "the") || precededBy(s, qs, "these") || precededBy(s, qs, "those")

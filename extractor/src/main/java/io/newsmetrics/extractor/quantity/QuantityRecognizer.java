@@ -353,7 +353,7 @@ public final class QuantityRecognizer {
             if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
                 String code = lex.currencies.get(p.lower());
                 if (code != null && !code.equals(per) && p.text().length() > 2 && !p.lower().equals("won")
-                        && !(p.text().length() == 3 && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
+                        && !(code.equalsIgnoreCase(p.text()) && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
                     return code;
                 }
             }
@@ -770,7 +770,7 @@ public final class QuantityRecognizer {
             return true;
         }
         if (first.start >= 1 && (t.get(first.start - 1).is("number") || t.get(first.start - 1).is("no"))
-                && unitName == null && second == null) {
+                && ("count".equals(unitName) || unitName == null) && second == null) {
             return true; // "the number one buyer"
         }
         if (!a.isNumber() && second == null && unitName == null) {
