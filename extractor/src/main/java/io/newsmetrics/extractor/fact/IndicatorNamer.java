@@ -1,0 +1,113 @@
+package io.newsmetrics.extractor.fact;
+
+import io.newsmetrics.model.MetricEvent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a label ("China's internet user base") into a canonical indicator id ({@code internet-users}) through
+ * the synonym resource {@code indicators.tsv}; labels it does not know become the kebab form of their last
+ * content words, plurals folded.
+ */
+final class IndicatorNamer {
+    private static final String RESOURCE = "indicators.tsv";
+    private static final int FALLBACK_WORDS = 4;
+
+    private final Map<String, String> phrases;
+    private final int maxWords;
+
+    private IndicatorNamer(Map<String, String> phrases) {
+        this.phrases = Map.copyOf(phrases);
+        int max = 1;
+        for (String p : phrases.keySet()) {
+            max = Math.max(max, p.split(" ").length);
+        }
+        this.maxWords = max;
+    }
+
+    static IndicatorNamer load() {
+        Map<String, String> phrases = new HashMap<>();
+        try (InputStream in = IndicatorNamer.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + IndicatorNamer.class.getPackageName() + "/" + RESOURCE);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab < 0) {
+                    throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
+                }
+                String id = line.substring(0, tab).strip();
+                for (String p : line.substring(tab + 1).split("\\|")) {
+                    phrases.put(String.join(" ", normalise(p)), id);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return new IndicatorNamer(phrases);
+    }
+
+    /** Lowercase words with plurals folded. */
+    static List<String> normalise(String phrase) {
+        List<String> out = new ArrayList<>();
+        for (String w : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&-]+")) {
+            if (!w.isEmpty() && !w.equals("s")) {
+                out.add(singular(w));
+            }
+        }
+        return out;
+    }
+
+    static String singular(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** The canonical id for a label; {@code fallback} names it when the label is empty. */
+    String indicatorOf(String label, String fallback) {
+        List<String> words = normalise(label == null ? "" : label);
+        String best = null;
+        int bestLen = 0;
+        int bestPos = -1;
+        for (int i = 0; i < words.size(); i++) {
+            for (int len = Math.min(maxWords, words.size() - i); len >= 1; len--) {
+                String id = phrases.get(String.join(" ", words.subList(i, i + len)));
+                if (id != null && (len > bestLen || len == bestLen && i > bestPos)) {
+                    best = id;
+                    bestLen = len;
+                    bestPos = i;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (words.isEmpty()) {
+            String k = MetricEvent.kebab(fallback == null ? "value" : fallback);
+            return k.isEmpty() ? "value" : k;
+        }
+        String k = MetricEvent.kebab(String.join(" ", words.subList(Math.max(0, words.size() - FALLBACK_WORDS),
+                words.size())));
+        return k.isEmpty() ? "value" : k;
+    }
+}

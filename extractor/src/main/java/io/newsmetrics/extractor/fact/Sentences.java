@@ -1,0 +1,116 @@
+package io.newsmetrics.extractor.fact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Splits article text into sentences with offsets; also knows paragraph breaks. Linear, no regex. */
+final class Sentences {
+    /** A sentence: [start, end) in the text, and the index of its paragraph. */
+    record Sentence(int start, int end, int paragraph, String text) {
+    }
+
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb",
+            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "vs",
+            "no", "nos", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "jr", "sr", "mt", "ft", "approx", "est",
+            "dept", "univ", "fig", "al", "etc", "e.g", "i.e");
+
+    private Sentences() {
+    }
+
+    static List<Sentence> split(String text) {
+        List<Sentence> out = new ArrayList<>();
+        int n = text.length();
+        int start = 0;
+        int paragraph = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                add(text, start, i, paragraph, out);
+                int j = i;
+                int newlines = 0;
+                while (j < n && Character.isWhitespace(text.charAt(j))) {
+                    if (text.charAt(j) == '\n') {
+                        newlines++;
+                    }
+                    j++;
+                }
+                if (newlines > 1 || newlines == 1) {
+                    paragraph++;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+            if ((c == '.' || c == '!' || c == '?') && isBoundary(text, i)) {
+                int end = i + 1;
+                while (end < n && (text.charAt(end) == '"' || text.charAt(end) == '”' || text.charAt(end) == '’'
+                        || text.charAt(end) == ')')) {
+                    end++;
+                }
+                add(text, start, end, paragraph, out);
+                start = end;
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        add(text, start, n, paragraph, out);
+        return out;
+    }
+
+    private static boolean isBoundary(String text, int i) {
+        int n = text.length();
+        int j = i + 1;
+        while (j < n && (text.charAt(j) == '"' || text.charAt(j) == '”' || text.charAt(j) == '’' || text.charAt(j) == ')')) {
+            j++;
+        }
+        if (j >= n) {
+            return true;
+        }
+        boolean space = Character.isWhitespace(text.charAt(j));
+        while (j < n && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '\n') {
+            j++;
+        }
+        if (j >= n || text.charAt(j) == '\n') {
+            return true;
+        }
+        char next = text.charAt(j);
+        if (text.charAt(i) != '.') {
+            return space && (Character.isUpperCase(next) || next == '"' || next == '“');
+        }
+        // the word before the dot: abbreviations and initials do not end sentences
+        int w = i;
+        while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
+            w--;
+        }
+        String word = text.substring(w, i).toLowerCase(Locale.ROOT);
+        if (ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isUpperCase(text.charAt(w)))
+                || word.contains(".")) {
+            // "U.S. The" stays one sentence only when what follows is clearly not a new sentence
+            if (!(word.contains(".") && space && Character.isUpperCase(next) && word.length() > 3)) {
+                return false;
+            }
+        }
+        if (space) {
+            return Character.isUpperCase(next) || next == '"' || next == '“' || Character.isDigit(next) && false;
+        }
+        // "Center.The": a missing space after a lowercase word
+        return Character.isUpperCase(next) && i > 0 && Character.isLowerCase(text.charAt(i - 1))
+                && word.length() > 2 && j + 1 < n && Character.isLowerCase(text.charAt(j + 1));
+    }
+
+    private static void add(String text, int start, int end, int paragraph, List<Sentence> out) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            out.add(new Sentence(start, end, paragraph, text.substring(start, end)));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.newsmetrics.extractor.quantity;
+
+import io.newsmetrics.model.Change;
+import io.newsmetrics.model.Qualifier;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The word lists the recogniser reads, loaded once from the text resources beside this class
+ * ({@code units.tsv}, {@code currencies.tsv}, {@code scales.tsv}, {@code qualifiers.tsv}, {@code changes.tsv},
+ * {@code function-words.txt}). Immutable after construction.
+ */
+public final class Lexicon {
+    /** A scale word and where it applies. */
+    record Scale(double multiplier, String mode) {
+    }
+
+    static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
+            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
+            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+
+    static final Map<String, Integer> WEEKDAYS = Map.of("monday", 1, "tuesday", 2, "wednesday", 3,
+            "thursday", 4, "friday", 5, "saturday", 6, "sunday", 7);
+
+    final Map<String, String> units;
+    final Map<String, String> currencies;
+    final Map<String, Scale> scales;
+    final Map<String, Qualifier> qualifiers;
+    final Map<String, Change> changes;
+    final Set<String> functionWords;
+    final Set<String> gluedSuffixes;
+    final int maxUnitWords;
+    final int maxCurrencyWords;
+
+    private Lexicon(Map<String, String> units, Map<String, String> currencies, Map<String, Scale> scales,
+                    Map<String, Qualifier> qualifiers, Map<String, Change> changes, Set<String> functionWords) {
+        this.units = Map.copyOf(units);
+        this.currencies = Map.copyOf(currencies);
+        this.scales = Map.copyOf(scales);
+        this.qualifiers = Map.copyOf(qualifiers);
+        this.changes = Map.copyOf(changes);
+        this.functionWords = Set.copyOf(functionWords);
+        Set<String> glued = new HashSet<>();
+        for (String s : scales.keySet()) {
+            glued.add(s);
+        }
+        for (String u : units.keySet()) {
+            if (u.chars().allMatch(Character::isLetter)) {
+                glued.add(u);
+            }
+        }
+        for (String c : currencies.keySet()) {
+            if (c.length() == 3 && c.chars().allMatch(Character::isLetter)) {
+                glued.add(c);
+            }
+        }
+        this.gluedSuffixes = Set.copyOf(glued);
+        this.maxUnitWords = maxWords(units.keySet());
+        this.maxCurrencyWords = maxWords(currencies.keySet());
+    }
+
+    /** Loads the bundled lists; fails fast with the resource name when one is missing or malformed. */
+    public static Lexicon load() {
+        Map<String, String> units = new HashMap<>();
+        read("units.tsv", (k, v) -> units.put(k, v));
+        Map<String, String> currencies = new HashMap<>();
+        read("currencies.tsv", (k, v) -> currencies.put(k, v));
+        Map<String, Scale> scales = new HashMap<>();
+        read("scales.tsv", (k, v) -> {
+            String[] p = v.split("\t");
+            scales.put(k, new Scale(Double.parseDouble(p[0]), p.length > 1 ? p[1] : "any"));
+        });
+        Map<String, Qualifier> qualifiers = new HashMap<>();
+        read("qualifiers.tsv", (k, v) -> qualifiers.put(k, Qualifier.fromId(v)));
+        Map<String, Change> changes = new HashMap<>();
+        read("changes.tsv", (k, v) -> changes.put(k, Change.fromId(v)));
+        Set<String> functionWords = new HashSet<>();
+        read("function-words.txt", (k, v) -> functionWords.add(k));
+        return new Lexicon(units, currencies, scales, qualifiers, changes, functionWords);
+    }
+
+    private static int maxWords(Set<String> phrases) {
+        int max = 1;
+        for (String p : phrases) {
+            max = Math.max(max, p.split(" ").length);
+        }
+        return max + 2;
+    }
+
+    /** Reads {@code key<TAB>rest} lines; '#' starts a comment line. Keys are lowercased. */
+    static void read(String name, BiConsumer<String, String> sink) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon resource " + Lexicon.class.getPackageName()
+                        + "/" + name);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int no = 0;
+            while ((line = r.readLine()) != null) {
+                no++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String key = (tab < 0 ? line : line.substring(0, tab)).strip().toLowerCase(Locale.ROOT);
+                String rest = tab < 0 ? "" : line.substring(tab + 1).strip();
+                try {
+                    sink.accept(key, rest);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("bad line " + no + " in lexicon " + name + ": " + line, e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon " + name, e);
+        }
+    }
+
+    /** Whether a lowercase word never names what a figure is about ("the", "reached", "according"). */
+    public boolean isFunctionWord(String lower) {
+        return functionWords.contains(lower);
+    }
+
+    /** Whether a lowercase word (or the last word of a phrase) qualifies a figure ("exceeded", "nearly"). */
+    public boolean isQualifierWord(String lower) {
+        return qualifiers.containsKey(lower);
+    }
+
+    /** Whether a lowercase word marks a change ("rose", "down"). */
+    public boolean isChangeWord(String lower) {
+        return changes.containsKey(lower);
+    }
+
+    /** Whether a unit is a duration or an age: such figures describe time spans, not metrics. */
+    public static boolean isDuration(String unit) {
+        return unit != null && durationUnits().contains(unit);
+    }
+
+    /** The month number of a month name or abbreviation, or 0. */
+    public static int month(String lower) {
+        return MONTHS.getOrDefault(lower, 0);
+    }
+
+    static List<String> durationUnits() {
+        return List.of("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "age");
+    }
+}

@@ -1,0 +1,913 @@
+package io.newsmetrics.extractor.quantity;
+
+import io.newsmetrics.model.Change;
+import io.newsmetrics.model.Qualifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds quantities in English text: numbers with grouping, decimals and scale words ("1.5bn", "thirty
+ * million"), percentages and points, money in symbols, codes and words, physical units, counted nouns, ranges,
+ * and the qualifier ("more than") and change ("rose") words around them. Years, dates, times of day, ordinals,
+ * phone numbers, model names ("Boeing 787", "COVID-19") and scores ("2-0") are not quantities.
+ *
+ * <p>Thread-safe and immutable: one instance serves any number of threads. Works in one linear pass over
+ * tokens without regular expressions, so it cannot backtrack catastrophically on hostile input.
+ */
+public final class QuantityRecognizer {
+    private static final Logger LOG = LoggerFactory.getLogger(QuantityRecognizer.class);
+
+    /** Inputs longer than this are recognised in slices so that memory stays bounded. */
+    static final int MAX_SLICE_CHARS = 1 << 20;
+
+    private static final Set<String> CURRENCY_SYMBOLS = Set.of("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₦", "₱", "₪");
+    private static final Set<String> DOLLAR_PREFIXES = Set.of("us", "u.s.", "hk", "a", "au", "c", "ca", "s", "nz",
+            "nt", "r", "mx");
+    private static final Set<String> FILLERS = Set.of("by", "a", "an", "just", "only", "another", "further", "sharply",
+            "slightly", "nearly", "roughly", "about", "some", "around", "almost", "marginally", "modestly", "strongly",
+            "significantly", "steeply", "also", "more", "than", "over", "last", "was", "were", "is", "are", "trading",
+            "still", "even", "already");
+    private static final Set<String> CHANGE_AFTER = Set.of("higher", "lower", "increase", "rise", "gain", "jump",
+            "surge", "drop", "decline", "fall", "decrease", "cut", "reduction", "hike", "slump", "plunge", "dip",
+            "growth", "contraction", "rally", "slide", "climb");
+    private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "gmt", "utc", "et", "est", "edt", "bst",
+            "cet", "pst", "pdt", "hrs", "jst");
+    private static final Set<String> IRREGULAR_PLURALS = Set.of("people", "children", "men", "women", "staff",
+            "aircraft", "cattle", "police", "personnel", "sheep", "fish", "data", "media", "livestock", "deer",
+            "troops", "feet", "teeth", "mice", "geese", "crew", "equipment", "spacecraft", "offspring");
+    private static final Set<String> BOUNDARY_WORDS = Set.of("while", "whereas", "but", "although", "though",
+            "which", "who", "and", "or", "as", "with", "after", "before", "since", "because", "when", "despite");
+
+    private final Lexicon lex;
+    private final Tokenizer tokenizer;
+
+    private QuantityRecognizer(Lexicon lex) {
+        this.lex = lex;
+        this.tokenizer = new Tokenizer(lex.gluedSuffixes);
+    }
+
+    /** A recogniser with the bundled word lists. */
+    public static QuantityRecognizer create() {
+        return new QuantityRecognizer(Lexicon.load());
+    }
+
+    /** The word lists this recogniser uses. */
+    public Lexicon lexicon() {
+        return lex;
+    }
+
+    /**
+     * All quantities in {@code text}, in text order, without overlaps. Never throws: null or unreadable input
+     * gives an empty list.
+     */
+    public List<Quantity> recognize(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Quantity> out = new ArrayList<>();
+        int offset = 0;
+        while (offset < text.length()) {
+            int end = sliceEnd(text, offset);
+            try {
+                String slice = offset == 0 && end == text.length() ? text : text.substring(offset, end);
+                for (Quantity q : recognizeSlice(slice)) {
+                    out.add(offset == 0 ? q : shift(q, offset));
+                }
+            } catch (RuntimeException e) {
+                // a defect must not take the pipeline down: log it and keep what was found
+                LOG.warn("quantity recognition failed on a {}-char slice at {}: {}", end - offset, offset, e.toString());
+            }
+            offset = end;
+        }
+        return out;
+    }
+
+    private static int sliceEnd(String text, int offset) {
+        int end = Math.min(text.length(), offset + MAX_SLICE_CHARS);
+        if (end == text.length()) {
+            return end;
+        }
+        for (int i = end; i > offset + MAX_SLICE_CHARS / 2; i--) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        for (int i = end; i > offset + MAX_SLICE_CHARS / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private static Quantity shift(Quantity q, int by) {
+        return new Quantity(q.text(), q.start() + by, q.end() + by, q.value(), q.low(), q.high(), q.unit(),
+                q.surfaceUnit(), q.qualifier(), q.change(), q.concept());
+    }
+
+    private List<Quantity> recognizeSlice(String text) {
+        List<Token> t = tokenizer.tokenize(text);
+        List<Quantity> out = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>(); // token spans of the quantities, for unit inheritance
+        int i = 0;
+        while (i < t.size()) {
+            Token tok = t.get(i);
+            if (!mayStart(tok)) {
+                i++;
+                continue;
+            }
+            Match m = match(text, t, i);
+            if (m == null) {
+                i++;
+            } else if (m.quantity == null) {
+                i = Math.max(i + 1, m.end); // rejected figure: skip all its tokens
+            } else {
+                Quantity q = inheritChange(t, m, inheritUnit(t, m, out, spans), out, spans);
+                out.add(q);
+                spans.add(new int[]{m.start, m.end});
+                i = m.end;
+            }
+        }
+        return out;
+    }
+
+    private boolean mayStart(Token tok) {
+        return switch (tok.kind()) {
+            case NUMBER -> true;
+            case SYMBOL -> CURRENCY_SYMBOLS.contains(tok.text()) || tok.isSymbol('-') || tok.isSymbol('−');
+            case WORD -> WrittenNumbers.startsNumber(tok.lower()) || DOLLAR_PREFIXES.contains(tok.lower())
+                    || tok.is("between") || tok.is("rs") || tok.is("minus")
+                    || (tok.text().length() == 3 && lex.currencies.containsKey(tok.lower())
+                    && tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
+            case CODE -> false;
+        };
+    }
+
+    /** What was found at a position: a quantity over tokens [start, end), or a rejected figure (quantity null). */
+    private record Match(Quantity quantity, int start, int end) {
+    }
+
+    /** A number read over tokens [start, end). */
+    private record Num(double value, int start, int end, boolean written, boolean scaled) {
+    }
+
+    private Match match(String text, List<Token> t, int i) {
+        int n = t.size();
+        int start = i;
+        boolean between = false;
+        if (t.get(i).is("between")) {
+            between = true;
+            i++;
+            if (i >= n) {
+                return null;
+            }
+        }
+        // currency before the number: "$", "US$", "HK$", "USD", "Rs."
+        String currency = null;
+        String currencySurface = null;
+        int numStart = i;
+        int cur = currencyPrefix(t, i);
+        if (cur > i) {
+            currencySurface = surface(text, t, i, cur);
+            currency = lex.currencies.get(key(t, i, cur).replace(".", "").equals("us$") ? "us$" : key(t, i, cur));
+            if (currency == null) {
+                currency = lex.currencies.get(key(t, i, cur).replace(".", ""));
+            }
+            numStart = cur;
+            if (numStart < n && t.get(numStart).isSymbol('.') && t.get(i).is("rs")) {
+                numStart++;
+            }
+        }
+        boolean negative = false;
+        if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−') || t.get(numStart).is("minus"))
+                && numStart + 1 < n && t.get(numStart + 1).isNumber()
+                && (t.get(numStart).is("minus") || t.get(numStart + 1).glued())
+                && (numStart == 0 || t.get(numStart).spaceBefore() || !isWordLike(t.get(numStart - 1)))) {
+            negative = true;
+            numStart++;
+        }
+        Num first = number(t, numStart, currency != null);
+        if (first == null) {
+            return null;
+        }
+        if (currency == null && between) {
+            start = i;
+        }
+        // rejections that look at the number alone
+        Match reject = rejectNumber(t, first, currency, negative);
+        if (reject != null) {
+            return reject;
+        }
+        double v1 = negative ? -first.value : first.value;
+        int k = first.end;
+        Unit u1 = currency == null ? unit(t, k, first) : null;
+        if (currency == null && u1 == null) {
+            Unit money = currencyAfter(text, t, k);
+            if (money != null) {
+                u1 = money;
+            }
+        }
+        if (u1 != null) {
+            k = u1.end;
+        }
+        // a range: "10-15%", "$40-50 billion", "between 10 and 15", "5 to 7 million"
+        Num second = null;
+        Unit u2 = null;
+        int conn = k;
+        if (conn < n) {
+            Token c = t.get(conn);
+            boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—');
+            boolean to = c.is("to") && (u1 == null || between) && !precededBy(t, start, "by")
+                    && !precededBy(t, start, "from") || c.is("to") && precededBy(t, start, "between");
+            boolean and = c.is("and") && between;
+            if (dash || to || and) {
+                int s2 = conn + 1;
+                if (currency != null) {
+                    int cur2 = currencyPrefix(t, s2);
+                    if (cur2 > s2) {
+                        s2 = cur2;
+                    }
+                }
+                Num b = number(t, s2, currency != null);
+                if (b != null && !(dash && !first.written && b.written)) {
+                    Unit ub = currency == null ? unit(t, b.end, b) : null;
+                    if (currency == null && ub == null) {
+                        ub = currencyAfter(text, t, b.end);
+                    }
+                    double lo = v1;
+                    double hi = b.value;
+                    if (!first.scaled && b.scaled && first.value < b.value / 1000 * 1000) {
+                        lo = v1 * scaleOf(t, b);
+                    }
+                    boolean unitsAgree = u1 == null || ub == null || u1.unit.equals(ub.unit);
+                    if (dash && c.glued() && t.get(conn + 1).glued() && lo >= hi && u1 == null && ub == null
+                            && currency == null) {
+                        return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
+                    }
+                    boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled;
+                    if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
+                        second = new Num(hi, b.start, b.end, b.written, b.scaled);
+                        u2 = ub;
+                        v1 = lo;
+                        k = ub != null ? ub.end : b.end;
+                    }
+                }
+            }
+        }
+        Unit unit = u2 != null ? u2 : u1;
+        String unitName;
+        String surfaceUnit;
+        if (currency != null) {
+            unitName = currency;
+            surfaceUnit = currencySurface;
+            // "$0.23/W", "$60 a barrel" stay money; the per-unit part is kept in the surface text
+            if (k + 1 < n && t.get(k).isSymbol('/') && t.get(k).glued() && t.get(k + 1).glued()
+                    && (t.get(k + 1).isWord() || t.get(k + 1).kind() == Token.Kind.CODE)) {
+                surfaceUnit = currencySurface + "/" + t.get(k + 1).text();
+                k += 2;
+            }
+        } else if (unit != null) {
+            unitName = unit.unit;
+            surfaceUnit = unit.surface;
+        } else {
+            Noun noun = countedNoun(t, k, second == null ? v1 : second.value);
+            if (numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
+                    || t.get(numStart - 1).is("ages"))) {
+                unitName = "age";
+                surfaceUnit = t.get(numStart - 1).text();
+            } else if (noun != null) {
+                unitName = "count";
+                surfaceUnit = noun.word;
+            } else {
+                unitName = null;
+                surfaceUnit = null;
+            }
+        }
+        if (currency == null && unit == null && rejectBare(t, first, second, unitName)) {
+            return new Match(null, start, k);
+        }
+        int qStart = between ? start : t.get(cur > i ? i : (negative ? numStart - 1 : numStart)).start();
+        if (between) {
+            qStart = t.get(start).start();
+        }
+        int qEnd = t.get(k - 1).end();
+        Double value;
+        Double low = null;
+        Double high = null;
+        if (second != null) {
+            low = v1;
+            high = second.value;
+            value = (low + high) / 2;
+        } else {
+            value = v1;
+        }
+        int qualStart = between ? start : (cur > i ? i : (negative ? numStart - 1 : numStart));
+        Qualifier qualifier = second != null ? Qualifier.EXACT : qualifier(t, qualStart);
+        int qualLen = qualifierLength(t, qualStart);
+        Change change = change(t, qualStart - qualLen, k, unitName);
+        if (value != null && "percentage_point".equals(unitName) && false) {
+            value = value;
+        }
+        String concept = concept(t, qualStart - qualLen, k, surfaceUnit, unitName);
+        Quantity q = new Quantity(text.substring(qStart, qEnd), qStart, qEnd, value, low, high, unitName,
+                surfaceUnit, qualifier, change, concept);
+        return new Match(q, start, k);
+    }
+
+    private static boolean isWordLike(Token t) {
+        return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.CODE || t.kind() == Token.Kind.NUMBER;
+    }
+
+    private static boolean precededBy(List<Token> t, int i, String word) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token p = t.get(k);
+            if (p.is(word)) {
+                return true;
+            }
+            if (!p.isWord()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private double scaleOf(List<Token> t, Num b) {
+        Token last = t.get(b.end - 1);
+        Lexicon.Scale s = lex.scales.get(last.lower());
+        return s == null ? 1 : s.multiplier();
+    }
+
+    /** Index just past a currency prefix at {@code i}, or {@code i} when there is none. */
+    private int currencyPrefix(List<Token> t, int i) {
+        int n = t.size();
+        if (i >= n) {
+            return i;
+        }
+        Token a = t.get(i);
+        if (a.kind() == Token.Kind.SYMBOL && CURRENCY_SYMBOLS.contains(a.text())) {
+            return i + 1;
+        }
+        if (a.isWord() && DOLLAR_PREFIXES.contains(a.lower())) {
+            // "US$", "HK$", "U.S.$"
+            int j = i + 1;
+            while (j < n && t.get(j).glued() && (t.get(j).isSymbol('.') || t.get(j).isWord()) && j < i + 4) {
+                j++;
+            }
+            if (j < n && t.get(j).isSymbol('$') && t.get(j).glued()) {
+                return j + 1;
+            }
+            return i;
+        }
+        if (a.isWord() && a.text().length() == 3 && a.text().equals(a.text().toUpperCase(Locale.ROOT))
+                && lex.currencies.containsKey(a.lower()) && i + 1 < n && t.get(i + 1).isNumber()) {
+            return i + 1;
+        }
+        if (a.is("rs") && i + 1 < n) {
+            int j = i + 1;
+            if (t.get(j).isSymbol('.')) {
+                j++;
+            }
+            if (j < n && t.get(j).isNumber()) {
+                return i + 1;
+            }
+        }
+        return i;
+    }
+
+    /** A number at {@code i}: digits (with fraction or scale) or words. */
+    private Num number(List<Token> t, int i, boolean money) {
+        int n = t.size();
+        if (i >= n) {
+            return null;
+        }
+        Token a = t.get(i);
+        double value;
+        int end;
+        boolean written = false;
+        if (a.isNumber()) {
+            value = a.number();
+            end = i + 1;
+            // fractions: "7/32", "1-1/2", "1 1/2"
+            if (end + 1 < n && t.get(end).isSymbol('/') && t.get(end).glued() && t.get(end + 1).isNumber()
+                    && t.get(end + 1).glued() && !a.hasDecimals()) {
+                if (end + 2 < n && t.get(end + 2).isSymbol('/') && t.get(end + 2).glued()) {
+                    return null; // a date "11/19/2019"
+                }
+                double den = t.get(end + 1).number();
+                if (den == 0 || t.get(end + 1).hasDecimals()) {
+                    return null;
+                }
+                value = value / den;
+                end += 2;
+                if (i >= 2 && t.get(i - 1).isSymbol('-') && t.get(i - 1).glued() && t.get(i).glued()
+                        && t.get(i - 2).isNumber()) {
+                    return null; // handled from the whole part
+                }
+            } else if (end + 3 < n && (t.get(end).isSymbol('-') && t.get(end).glued() || !t.get(end).glued()
+                    && t.get(end).isNumber()) && !a.hasDecimals()) {
+                int f = t.get(end).isSymbol('-') ? end + 1 : end;
+                if (f + 2 < n && t.get(f).isNumber() && t.get(f + 1).isSymbol('/') && t.get(f + 1).glued()
+                        && t.get(f + 2).isNumber() && t.get(f + 2).glued() && t.get(f + 2).number() > t.get(f).number()
+                        && (f == end || t.get(f).glued())) {
+                    value = value + t.get(f).number() / t.get(f + 2).number();
+                    end = f + 3;
+                }
+            }
+        } else {
+            WrittenNumbers.Parsed p = WrittenNumbers.parse(t, i);
+            if (p == null) {
+                return null;
+            }
+            value = p.value();
+            end = p.end();
+            written = true;
+        }
+        boolean scaled = false;
+        if (end < n && t.get(end).isWord()) {
+            Token s = t.get(end);
+            Lexicon.Scale scale = lex.scales.get(s.lower());
+            if (scale != null) {
+                boolean ok = switch (scale.mode()) {
+                    case "any" -> true;
+                    case "glued" -> s.glued() || money || (!s.glued() && s.lower().length() > 1
+                            && !s.lower().equals("b"));
+                    case "money" -> money && (s.glued() || s.lower().length() > 1);
+                    default -> false;
+                };
+                if (ok && !(written && WrittenNumbers.isNumberWord(s.lower()))) {
+                    value *= scale.multiplier();
+                    end++;
+                    scaled = true;
+                    // "1.5 million" + "tonnes" is done; "hundred thousand" chains
+                    if (end < n && t.get(end).isWord() && scale.multiplier() < 1e6) {
+                        Lexicon.Scale more = lex.scales.get(t.get(end).lower());
+                        if (more != null && more.mode().equals("any") && more.multiplier() > scale.multiplier()) {
+                            value *= more.multiplier();
+                            end++;
+                        }
+                    }
+                }
+            }
+        }
+        if (!Double.isFinite(value)) {
+            return null;
+        }
+        return new Num(value, i, end, written, scaled);
+    }
+
+    private record Unit(String unit, String surface, int end) {
+    }
+
+    /** A unit right after a number at {@code k} ("%", "percent", "GW", "barrels per day", "-year"). */
+    private Unit unit(List<Token> t, int k, Num num) {
+        int n = t.size();
+        if (k >= n) {
+            return null;
+        }
+        int s = k;
+        boolean hyphen = false;
+        if (t.get(k).isSymbol('-') && t.get(k).glued() && k + 1 < n && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
+            s = k + 1;
+            hyphen = true;
+        }
+        int best = -1;
+        String bestUnit = null;
+        for (int e = Math.min(n, s + lex.maxUnitWords); e > s; e--) {
+            String u = lex.units.get(key(t, s, e));
+            if (u != null) {
+                best = e;
+                bestUnit = u;
+                break;
+            }
+        }
+        if (bestUnit == null) {
+            return null;
+        }
+        Token head = t.get(s);
+        String surf = surfaceOf(t, s, best);
+        // single letters ("m", "t", "p", "g", "l", "w") only glued to the number: "5m", "3t"
+        if (head.lower().length() == 1 && !head.text().equals("%") && !(head.glued() && best == s + 1)) {
+            return null;
+        }
+        if (head.lower().length() <= 2 && !head.glued() && head.isWord() && !head.text().equals("%")
+                && !isUnitAbbreviationSpaced(head)) {
+            return null;
+        }
+        if (bestUnit.equals("point") && (num.written && num.value < 1 || hyphen && num.value < 1)) {
+            bestUnit = "percentage_point"; // "a quarter-point cut" is a rate move
+        }
+        if (bestUnit.equals("percent") && head.is("percentage") && best < n && false) {
+            return null;
+        }
+        return new Unit(bestUnit, surf, best);
+    }
+
+    private static boolean isUnitAbbreviationSpaced(Token head) {
+        // "5 GW", "3 km", "10 pts": upper-case or well-known abbreviations may stand apart from the number
+        String l = head.lower();
+        return !head.text().equals(l) || l.equals("km") || l.equals("kg") || l.equals("mm") || l.equals("cm")
+                || l.equals("mi") || l.equals("ft") || l.equals("lb") || l.equals("oz") || l.equals("ha")
+                || l.equals("bp") || l.equals("pp");
+    }
+
+    /** Money written after the number: "700 billion yuan", "176 Hong Kong dollars", "200 USD". */
+    private Unit currencyAfter(String text, List<Token> t, int k) {
+        int n = t.size();
+        for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
+            String code = lex.currencies.get(key(t, k, e));
+            if (code != null) {
+                Token head = t.get(k);
+                if (!head.isWord()) {
+                    return null; // symbols after a number are not a prefix of the next figure's money
+                }
+                if (head.text().length() == 3 && e == k + 1 && lex.currencies.containsKey(head.lower())
+                        && !head.text().equals(head.text().toUpperCase(Locale.ROOT))) {
+                    String l = head.lower();
+                    if (!(l.equals("yen") || l.equals("won") || l.equals("rmb"))) {
+                        return null; // "try", "php" in lower case are words
+                    }
+                }
+                if (head.is("won") && e == k + 1) {
+                    return null; // "won" after a figure is usually the verb
+                }
+                return new Unit(code, surfaceOf(t, k, e), e);
+            }
+        }
+        return null;
+    }
+
+    private record Noun(String word, int end) {
+    }
+
+    /** The counted noun after a figure: the last plural of the next few content words ("daily active users"). */
+    private Noun countedNoun(List<Token> t, int k, double value) {
+        int n = t.size();
+        String best = null;
+        int bestEnd = -1;
+        for (int j = k; j < n && j < k + 5; j++) {
+            Token w = t.get(j);
+            if (!w.isWord()) {
+                if (w.isSymbol('-') && w.glued() && j + 1 < n && t.get(j + 1).glued() && t.get(j + 1).isWord()) {
+                    continue; // "ground-mounted"
+                }
+                break;
+            }
+            String l = w.lower();
+            if (lex.isFunctionWord(l) || Lexicon.MONTHS.containsKey(l) || Lexicon.WEEKDAYS.containsKey(l)
+                    || lex.changes.containsKey(l)) {
+                break;
+            }
+            if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
+                break; // "787 Dreamliner", "20 Questions": a name
+            }
+            if (isPlural(l) || (value == 1 && j == k)) {
+                best = w.text();
+                bestEnd = j + 1;
+            }
+        }
+        return best == null ? null : new Noun(best, bestEnd);
+    }
+
+    private static boolean isPlural(String l) {
+        if (IRREGULAR_PLURALS.contains(l)) {
+            return true;
+        }
+        return l.length() > 2 && l.endsWith("s") && !l.endsWith("ss") && !l.endsWith("us") && !l.endsWith("is")
+                && !l.endsWith("'s");
+    }
+
+    /** Figures that are never quantities, decided from the number and its neighbours. */
+    private Match rejectNumber(List<Token> t, Num num, String currency, boolean negative) {
+        int n = t.size();
+        int i = num.start;
+        Token a = t.get(i);
+        if (!a.isNumber()) {
+            return null;
+        }
+        int after = num.end;
+        // times: "10:30", "9 a.m."
+        if (after + 1 < n && t.get(after).isSymbol(':') && t.get(after).glued() && t.get(after + 1).isNumber()
+                && t.get(after + 1).glued()) {
+            return new Match(null, i, after + 2);
+        }
+        if (currency == null && after < n && t.get(after).isWord() && TIME_SUFFIXES.contains(t.get(after).lower())
+                && !num.scaled) {
+            return new Match(null, i, after + 1);
+        }
+        if (currency == null && after + 1 < n && (t.get(after).is("a") || t.get(after).is("p"))
+                && t.get(after + 1).isSymbol('.') && t.get(after + 1).glued() && after + 2 < n
+                && t.get(after + 2).is("m")) {
+            return new Match(null, i, after + 3);
+        }
+        // phone numbers and codes: three or more number groups joined by '-' or '.'
+        if (currency == null && after + 3 < n && t.get(after).glued() && t.get(after).isSymbol('-')
+                && t.get(after + 1).isNumber() && t.get(after + 2).isSymbol('-') && t.get(after + 3).isNumber()
+                && t.get(after + 2).glued()) {
+            return new Match(null, i, after + 4);
+        }
+        if (i >= 1) {
+            Token p = t.get(i - 1);
+            // "COVID-19", "A350-900", "No. 1", "#1"
+            if ((p.isSymbol('-') || p.isSymbol('/')) && a.glued() && !negative && i >= 2 && p.glued()
+                    && (t.get(i - 2).isWord() || t.get(i - 2).kind() == Token.Kind.CODE)) {
+                return new Match(null, i, after);
+            }
+            if (p.isSymbol('#') && a.glued()) {
+                return new Match(null, i, after);
+            }
+            if (p.isSymbol('.') && a.glued() && i >= 2 && (t.get(i - 2).is("no") || t.get(i - 2).is("nos"))) {
+                return new Match(null, i, after);
+            }
+            if (p.isSymbol('.') && a.glued() && i >= 2 && t.get(i - 2).isNumber()) {
+                return new Match(null, i, after);
+            }
+        }
+        return null;
+    }
+
+    /** Bare figures (no unit, no currency) that are years, dates, ranks or names. */
+    private boolean rejectBare(List<Token> t, Num first, Num second, String unitName) {
+        int n = t.size();
+        Token a = t.get(first.start);
+        if (a.isNumber() && second == null && !first.scaled) {
+            double v = a.number();
+            boolean integer = !a.hasDecimals() && a.text().indexOf(',') < 0 && v == Math.rint(v);
+            int i = first.start;
+            // years: "in 2024", "2019 is just not as strong as 2018"
+            if (integer && v >= 1800 && v <= 2100 && a.text().length() == 4) {
+                return true;
+            }
+            // dates: "Dec. 15", "June 15", "15 June", "15th of June"
+            if (integer && v >= 1 && v <= 31) {
+                int p = i - 1;
+                if (p >= 0 && t.get(p).isSymbol('.')) {
+                    p--;
+                }
+                if (p >= 0 && t.get(p).isWord() && Lexicon.MONTHS.containsKey(t.get(p).lower())
+                        && (t.get(p).capitalized())) {
+                    return true;
+                }
+                int q = first.end;
+                if (q < n && t.get(q).is("of")) {
+                    q++;
+                }
+                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && Lexicon.MONTHS.containsKey(t.get(q).lower())) {
+                    return true;
+                }
+            }
+            if (i >= 1 && unitName == null) {
+                Token p = t.get(i - 1);
+                // ranks: "No 1", "number 3"
+                if (p.is("no") || p.is("number") || p.is("nos") || p.is("rank") || p.is("ranked")) {
+                    return true;
+                }
+                // names: "Boeing 787", "S&P 500", "iPhone 11", "Section 3"
+                if (integer && (p.isWord() || p.kind() == Token.Kind.CODE) && hasUpper(p) && !sentenceStart(t, i - 1)
+                        && !Lexicon.MONTHS.containsKey(p.lower()) && !lex.isFunctionWord(p.lower())) {
+                    return true;
+                }
+                if (integer && p.isWord() && p.is("s") && i >= 3 && t.get(i - 2).text().matches("['’]")
+                        && hasUpper(t.get(i - 3))) {
+                    return true; // "Boeing's 787"
+                }
+            }
+            // a name after the figure: "737 Max", "787 Dreamliner"
+            if (integer && unitName == null && first.end < n) {
+                Token q = t.get(first.end);
+                if ((q.isWord() || q.kind() == Token.Kind.CODE) && hasUpper(q) && !q.text().equals(q.text().toUpperCase(Locale.ROOT))
+                        && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower())) {
+                    return true;
+                }
+            }
+        }
+        if (!a.isNumber() && second == null && unitName == null) {
+            // "one of the", "no one": a written "one" alone is a pronoun
+            if (first.value == 1 && first.end - first.start == 1 && a.is("one")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUpper(Token t) {
+        String s = t.text();
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sentenceStart(List<Token> t, int i) {
+        if (i == 0) {
+            return true;
+        }
+        Token p = t.get(i - 1);
+        return p.kind() == Token.Kind.SYMBOL && (p.isSymbol('.') || p.isSymbol('"') || p.isSymbol('“')
+                || p.isSymbol('!') || p.isSymbol('?') || p.isSymbol(':') || p.isSymbol('(') || p.isSymbol('—'));
+    }
+
+    /** The qualifier phrase ending just before token {@code s}. */
+    private Qualifier qualifier(List<Token> t, int s) {
+        for (int len = 3; len >= 1; len--) {
+            if (s - len < 0) {
+                continue;
+            }
+            Qualifier q = lex.qualifiers.get(words(t, s - len, s));
+            if (q != null) {
+                return q;
+            }
+        }
+        return Qualifier.EXACT;
+    }
+
+    private int qualifierLength(List<Token> t, int s) {
+        for (int len = 3; len >= 1; len--) {
+            if (s - len >= 0 && lex.qualifiers.containsKey(words(t, s - len, s))) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    /** Change words around a figure: "rose 5%", "down by 30", "an increase of 0.3 percent", "a 10% drop". */
+    private Change change(List<Token> t, int before, int after, String unit) {
+        int n = t.size();
+        int j = before - 1;
+        if (j >= 0 && (t.get(j).is("from") || t.get(j).is("to") || t.get(j).is("at"))) {
+            return null; // "down from 1.808%", "to $55.12": a level
+        }
+        if (j >= 0 && t.get(j).is("of") && j >= 1) {
+            Change c = lex.changes.get(t.get(j - 1).lower());
+            if (c != null) {
+                return c;
+            }
+            if (j >= 2 && lex.changes.containsKey(t.get(j - 2).lower()) && t.get(j - 1).isWord()
+                    && (t.get(j - 1).is("just") || t.get(j - 1).is("only") || t.get(j - 1).is("about"))) {
+                return lex.changes.get(t.get(j - 2).lower());
+            }
+        }
+        boolean by = false;
+        int steps = 0;
+        while (j >= 0 && steps < 4) {
+            Token p = t.get(j);
+            if (!p.isWord()) {
+                break;
+            }
+            Change c = lex.changes.get(p.lower());
+            if (c != null && !p.is("growth") && !p.is("loss") && !p.is("cut") || c != null && by) {
+                if (!(p.is("up") && j + 1 < n && t.get(j + 1).is("to"))) {
+                    return c;
+                }
+            }
+            if (p.is("by")) {
+                by = true;
+                break;
+            }
+            if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
+                break;
+            }
+            j--;
+            steps++;
+        }
+        if (by) {
+            // "cut its benchmark interest rate by a quarter-point", "expand the fleet by 30%"
+            for (int k = j - 1; k >= 0 && k >= j - 8; k--) {
+                Token p = t.get(k);
+                if (p.kind() == Token.Kind.SYMBOL && !p.isSymbol('-') && !p.isSymbol('’') && !p.isSymbol('\'')) {
+                    break;
+                }
+                Change c = lex.changes.get(p.lower());
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        // after: "0.68% higher", "a 10% drop"
+        if (after < n && t.get(after).isWord() && CHANGE_AFTER.contains(t.get(after).lower())
+                && (unit != null && !unit.equals("count"))) {
+            return lex.changes.get(t.get(after).lower());
+        }
+        return null;
+    }
+
+    /** A short phrase for what the figure is about: the content words before it in its clause and its noun. */
+    private String concept(List<Token> t, int before, int after, String surfaceUnit, String unit) {
+        List<String> words = new ArrayList<>();
+        for (int j = before - 1; j >= 0 && j >= before - 8; j--) {
+            Token p = t.get(j);
+            if (p.kind() == Token.Kind.SYMBOL) {
+                if (p.isSymbol('\'') || p.isSymbol('’') || p.isSymbol('-') || p.isSymbol('&')) {
+                    continue;
+                }
+                break;
+            }
+            if (p.isNumber() || BOUNDARY_WORDS.contains(p.lower())) {
+                break;
+            }
+            if (!lex.isFunctionWord(p.lower()) && !lex.changes.containsKey(p.lower()) && !p.is("s")) {
+                words.add(0, p.text());
+            }
+        }
+        if ("count".equals(unit) && surfaceUnit != null) {
+            words.add(surfaceUnit);
+        } else if (after + 1 < t.size() && t.get(after).is("of") && t.get(after + 1).isWord()) {
+            for (int j = after + 1; j < t.size() && j < after + 5; j++) {
+                Token w = t.get(j);
+                if (!w.isWord() || lex.isFunctionWord(w.lower())) {
+                    break;
+                }
+                words.add(w.text());
+            }
+        }
+        return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    /** Unit inheritance: "fell 102.2 points, or 0.36%, to 27,934.02" makes the last figure points too. */
+    private Quantity inheritUnit(List<Token> t, Match m, List<Quantity> found, List<int[]> spans) {
+        Quantity q = m.quantity;
+        if (q.unit() != null || m.start == 0 || !(t.get(m.start - 1).is("to") || t.get(m.start - 1).is("at"))) {
+            return q;
+        }
+        int limit = m.start;
+        for (int k = found.size() - 1; k >= 0; k--) {
+            int[] span = spans.get(k);
+            if (limit - span[1] > 12 || crossesSentence(t, span[1], limit)) {
+                break;
+            }
+            Quantity p = found.get(k);
+            String u = p.unit();
+            if (u != null && !u.equals("percent") && !u.equals("count") && !Lexicon.durationUnits().contains(u)) {
+                return new Quantity(q.text(), q.start(), q.end(), q.value(), q.low(), q.high(), u, p.surfaceUnit(),
+                        q.qualifier(), q.change(), q.concept());
+            }
+            limit = span[0];
+        }
+        return q;
+    }
+
+    /** "fell 102.2 points, or 0.36%": the restated figure moves the same way. */
+    private static Quantity inheritChange(List<Token> t, Match m, Quantity q, List<Quantity> found, List<int[]> spans) {
+        if (q.change() != null || found.isEmpty() || m.start < 2 || !t.get(m.start - 1).is("or")) {
+            return q;
+        }
+        int[] last = spans.get(spans.size() - 1);
+        Quantity p = found.get(found.size() - 1);
+        if (p.change() == null || m.start - last[1] > 2) {
+            return q;
+        }
+        return new Quantity(q.text(), q.start(), q.end(), q.value(), q.low(), q.high(), q.unit(), q.surfaceUnit(),
+                q.qualifier(), p.change(), q.concept());
+    }
+
+    private static boolean crossesSentence(List<Token> t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            Token p = t.get(k);
+            if (p.isSymbol('.') || p.isSymbol(';') || p.isSymbol('!') || p.isSymbol('?')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lowercase words of tokens [from, to) joined by single spaces (symbols glued as written). */
+    private static String words(List<Token> t, int from, int to) {
+        return key(t, from, to);
+    }
+
+    /** Lookup key for tokens [from, to): lowercase, one space where the text had whitespace. */
+    static String key(List<Token> t, int from, int to) {
+        if (to - from == 1) {
+            return t.get(from).lower();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && t.get(k).spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(t.get(k).lower());
+        }
+        return sb.toString();
+    }
+
+    private static String surface(String text, List<Token> t, int from, int to) {
+        return text.substring(t.get(from).start(), t.get(to - 1).end());
+    }
+
+    private static String surfaceOf(List<Token> t, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from && t.get(k).spaceBefore()) {
+                sb.append(' ');
+            }
+            sb.append(t.get(k).text());
+        }
+        return sb.toString();
+    }
+}
