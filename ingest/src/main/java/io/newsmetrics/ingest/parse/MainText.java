@@ -159,8 +159,15 @@ final class MainText {
                 continue;
             }
             int[] s = stats.get(e);
+            if (s == null) {
+                continue;
+            }
             // Never drop what holds most of the page's text: class names lie more often than text does.
-            if (s != null && s[0] > 0.5 * total && s[1] < 0.3 * s[0]) {
+            if (s[TEXT] > 0.5 * total && s[LINKS] < 0.3 * s[TEXT]) {
+                continue;
+            }
+            // Weak signals ("rail", "paywall", "meta") do not outweigh a good amount of prose.
+            if (!strongNegative(marks) && s[PROSE] >= 400) {
                 continue;
             }
             remove.add(e);
@@ -192,8 +199,8 @@ final class MainText {
     }
 
     private static final Pattern STRONG_NEGATIVE = Pattern.compile(
-            "(?i)comment|share|sharing|social|related|recirc|newsletter|subscri|cookie|paywall|promo|"
-                    + "advert|outbrain|taboola|sidebar|footer|caption|byline|tags|read-?more|most-|more-|meta|author|"
+            "(?i)comment|share|sharing|social|related|recirc|newsletter|subscri|cookie|promo|"
+                    + "advert|outbrain|taboola|footer|caption|byline|tags|read-?more|most-|more-|meta|author|"
                     + "dateline|timestamp");
 
     private static boolean strongNegative(String token) {
@@ -222,7 +229,17 @@ final class MainText {
 
     // ---------------------------------------------------------------- stats
 
-    /** Per element: [text chars, link text chars], computed bottom-up in one pass. */
+    /** Index of non-space text characters in a stats entry. */
+    private static final int TEXT = 0;
+    /** Index of link text characters. */
+    private static final int LINKS = 1;
+    /** Index of characters in prose blocks: paragraphs long enough and with few links. */
+    private static final int PROSE = 2;
+    /** Index of the flag (0/1) "has block-level descendants". */
+    private static final int HAS_BLOCK = 3;
+    private static final int MIN_PROSE = 60;
+
+    /** Per element: text, link text, prose characters and a block flag, computed bottom-up in one pass. */
     private static Map<Element, int[]> textStats(Element root) {
         Map<Element, int[]> stats = new IdentityHashMap<>();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -237,21 +254,39 @@ final class MainText {
                 }
                 int text = 0;
                 int links = 0;
+                int prose = 0;
+                int loose = 0;
+                boolean block = false;
                 for (Node c : e.childNodes()) {
                     if (c instanceof TextNode t) {
-                        text += nonSpace(t.getWholeText());
+                        int n = nonSpace(t.getWholeText());
+                        text += n;
+                        loose += n;
                     } else if (c instanceof Element ce) {
                         int[] s = stats.get(ce);
                         if (s != null) {
-                            text += s[0];
-                            links += s[1];
+                            text += s[TEXT];
+                            links += s[LINKS];
+                            prose += s[PROSE];
+                            boolean childBlock = s[HAS_BLOCK] == 1 || BLOCKS.contains(ce.normalName());
+                            block |= childBlock;
+                            if (!childBlock) {
+                                loose += s[TEXT] - s[LINKS];
+                            }
                         }
                     }
                 }
-                if (e.normalName().equals("a")) {
+                String tag = e.normalName();
+                if (tag.equals("a")) {
                     links = text;
                 }
-                stats.put(e, new int[]{text, links});
+                if (!block || SCORED.contains(tag)) {
+                    // A paragraph-like block: all its text is prose or none is.
+                    prose = text >= MIN_PROSE && links < 0.3 * text ? text : 0;
+                } else if (loose >= MIN_PROSE) {
+                    prose += loose;
+                }
+                stats.put(e, new int[]{text, links, prose, block ? 1 : 0});
             }
         }, root);
         return stats;
@@ -279,16 +314,32 @@ final class MainText {
         Map<Element, double[]> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
             String tag = e.normalName();
+            Element first;
             String text;
             if (SCORED.contains(tag)) {
                 text = e.text();
-            } else if (tag.equals("div") || tag.equals("section") || tag.equals("article")) {
-                // Loose text in a container (text<br>text) counts as a paragraph of that container.
-                text = ownInlineText(e);
-                if (text.length() >= MIN_PARAGRAPH) {
-                    addScore(e, paragraphScore(text), 0, scores);
+                first = e.parent();
+            } else if (tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("span")) {
+                int[] st = stats.get(e);
+                if (st == null || st[TEXT] < MIN_PARAGRAPH) {
+                    continue;
                 }
-                continue;
+                if (st[HAS_BLOCK] == 0) {
+                    // A container of inline content only is a paragraph written without <p>;
+                    // a span counts only when it is the outermost inline element.
+                    if (tag.equals("span") && (e.parent() == null || stats.get(e.parent()) == null
+                            || stats.get(e.parent())[HAS_BLOCK] == 0)) {
+                        continue;
+                    }
+                    text = e.text();
+                    first = e.parent();
+                } else if (!tag.equals("span")) {
+                    // Loose text beside blocks (text<br>text<p>...) is a paragraph of this container.
+                    text = ownInlineText(e);
+                    first = e;
+                } else {
+                    continue;
+                }
             } else {
                 continue;
             }
@@ -296,7 +347,7 @@ final class MainText {
                 continue;
             }
             double score = paragraphScore(text);
-            Element ancestor = e.parent();
+            Element ancestor = first;
             for (int level = 0; ancestor != null && level < 5; level++) {
                 addScore(ancestor, score, level, scores);
                 if (ancestor == body) {
@@ -319,6 +370,7 @@ final class MainText {
             return List.of(body);
         }
         top = preferCommonAncestor(top, topScore, scores);
+        top = expand(top, body, stats);
         double[] chosen = scores.get(top);
         return withSiblings(top, chosen == null ? topScore : chosen[0], scores, stats);
     }
@@ -406,6 +458,47 @@ final class MainText {
             parent = parent.parent();
         }
         return top;
+    }
+
+    /**
+     * Climbs from the chosen container while an ancestor adds more prose than other text:
+     * articles split into several sections, or with their first paragraphs in a separate lead
+     * block, are whole only a few levels up.
+     */
+    private static Element expand(Element top, Element body, Map<Element, int[]> stats) {
+        Element best = top;
+        int[] base = stats.get(top);
+        double bestValue = value(base);
+        int levels = 0;
+        for (Element a = top.parent(); a != null && levels < MAX_CLIMB; a = a.parent(), levels++) {
+            int[] s = stats.get(a);
+            double v = value(s);
+            int addedText = s == null || base == null ? 0 : s[TEXT] - base[TEXT];
+            int addedLinks = s == null || base == null ? 0 : s[LINKS] - base[LINKS];
+            // What the ancestor adds must read like text, not like a list of teasers.
+            if (v > bestValue && addedLinks <= MAX_ADDED_LINK_DENSITY * addedText) {
+                best = a;
+                bestValue = v;
+            }
+            if (a == body) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static final int MAX_CLIMB = 8;
+    /** How much a character of non-prose text costs against a character of prose. */
+    private static final double NOISE_COST = 1.0;
+    /** Extra cost of a character of link text. */
+    private static final double LINK_COST = 1.0;
+    private static final double MAX_ADDED_LINK_DENSITY = 0.2;
+
+    private static double value(int[] s) {
+        if (s == null) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return s[PROSE] - NOISE_COST * (s[TEXT] - s[PROSE]) - LINK_COST * s[LINKS];
     }
 
     private static boolean isAncestor(Element ancestor, Element e) {
