@@ -45,24 +45,6 @@ final class MainText {
             "option", "math");
     private static final Set<String> JUNK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo",
             "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
-    /** Class or id words of boilerplate containers. */
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "(?i)(^|[\\s_-])(comments?|commentlist|disqus|share|sharing|social|sharebar|related|recirc|recommend\\w*|"
-                    + "promo\\w*|newsletter|subscri\\w*|signup|cookies?|consent|gdpr|paywall|regwall|meter|ticker|"
-                    + "breadcrumbs?|sidebar|footer|masthead|menu|nav|navbar|navigation|widget|sponsor\\w*|advert\\w*|"
-                    + "ads?|ad-slot|adslot|adunit|outbrain|taboola|popup|modal|overlay|caption|credits?|"
-                    + "byline|author-bio|bio|tags?|tag-list|toolbar|pagination|pager|more-stories|most-popular|"
-                    + "most-read|popular|trending|read-more|readmore|also-read|banner|skip|sr-only|visually-hidden|"
-                    + "screen-reader-text|print-only|login|jump|rating|reactions|donate|inline-ad|"
-                    + "dateline|timestamp|meta|post-meta|entry-meta|article-meta|headline-list|teaser|"
-                    + "carousel|slideshow|gallery|video|player|embed|twitter|facebook|instagram|whatsapp|"
-                    + "print|email|author|contributor|copyright|disclaimer|legal|correction|toc|"
-                    + "crumbs?|hero|header|top-bar|topbar|bottom|pullquote|pull-quote|callout|alert|notice|"
-                    + "cta|rail|aside|infobox|factbox|extra|supplemental|shoutbox|remark|replies|rss|"
-                    + "sticky|fixed|flyout|dropdown|tooltip)(?=$|[\\s_-])");
-    /** Class or id words of article containers; they veto {@link #NEGATIVE} on the same element. */
-    private static final Pattern POSITIVE = Pattern.compile(
-            "(?i)article|body|content|entry|main|story|post|text|blog|column|prose|rich-?text|hentry|page");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
             "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "thead", "br", "hr", "header", "address", "center", "form", "fieldset", "details", "summary", "body",
@@ -94,9 +76,10 @@ final class MainText {
         }
         prune(body);
         Map<Element, int[]> stats = textStats(body);
-        pruneByClass(body, stats);
+        ClassNames names = new ClassNames();
+        pruneByClass(body, stats, names);
         stats = textStats(body);
-        List<Element> roots = select(body, stats);
+        List<Element> roots = select(body, stats, names);
         String text = emit(roots, stats);
         return checkAgainstDeclared(text, declaredBody);
     }
@@ -147,15 +130,15 @@ final class MainText {
         return n;
     }
 
-    private static void pruneByClass(Element body, Map<Element, int[]> stats) {
+    private static void pruneByClass(Element body, Map<Element, int[]> stats, ClassNames names) {
         int total = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
         List<Element> remove = new ArrayList<>();
         for (Element e : body.getAllElements()) {
             if (e == body || e.normalName().equals("html")) {
                 continue;
             }
-            String marks = marks(e);
-            if (marks.isEmpty() || !isNegative(marks)) {
+            ClassNames.Verdict verdict = names.judge(marks(e));
+            if (verdict != ClassNames.Verdict.WEAK_BOILERPLATE && verdict != ClassNames.Verdict.STRONG_BOILERPLATE) {
                 continue;
             }
             int[] s = stats.get(e);
@@ -167,44 +150,12 @@ final class MainText {
                 continue;
             }
             // Weak signals ("rail", "paywall", "meta") do not outweigh a good amount of prose.
-            if (!strongNegative(marks) && s[PROSE] >= 400) {
+            if (verdict == ClassNames.Verdict.WEAK_BOILERPLATE && s[PROSE] >= 400) {
                 continue;
             }
             remove.add(e);
         }
         removeAll(remove);
-    }
-
-    private static boolean isNegative(String marks) {
-        // Judge each class/id token alone, so that "article-body share-tools" keeps the body and
-        // "share-tools" inside it goes.
-        boolean negative = false;
-        for (String token : marks.split("\\s+")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            boolean neg = NEGATIVE.matcher(token).find();
-            boolean pos = POSITIVE.matcher(token).find();
-            if (pos && !neg) {
-                return false;
-            }
-            if (neg && !pos) {
-                negative = true;
-            }
-            if (neg && pos && strongNegative(token)) {
-                negative = true;
-            }
-        }
-        return negative;
-    }
-
-    private static final Pattern STRONG_NEGATIVE = Pattern.compile(
-            "(?i)comment|share|sharing|social|related|recirc|newsletter|subscri|cookie|promo|"
-                    + "advert|outbrain|taboola|footer|caption|byline|tags|read-?more|most-|more-|meta|author|"
-                    + "dateline|timestamp");
-
-    private static boolean strongNegative(String token) {
-        return STRONG_NEGATIVE.matcher(token).find();
     }
 
     private static String marks(Element e) {
@@ -310,7 +261,7 @@ final class MainText {
 
     // ---------------------------------------------------------------- score and select
 
-    private static List<Element> select(Element body, Map<Element, int[]> stats) {
+    private static List<Element> select(Element body, Map<Element, int[]> stats, ClassNames names) {
         Map<Element, double[]> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
             String tag = e.normalName();
@@ -349,7 +300,7 @@ final class MainText {
             double score = paragraphScore(text);
             Element ancestor = first;
             for (int level = 0; ancestor != null && level < 5; level++) {
-                addScore(ancestor, score, level, scores);
+                addScore(ancestor, score, level, scores, names);
                 if (ancestor == body) {
                     break;
                 }
@@ -375,10 +326,11 @@ final class MainText {
         return withSiblings(top, chosen == null ? topScore : chosen[0], scores, stats);
     }
 
-    private static void addScore(Element e, double score, int level, Map<Element, double[]> scores) {
+    private static void addScore(Element e, double score, int level, Map<Element, double[]> scores,
+                                 ClassNames names) {
         double[] s = scores.get(e);
         if (s == null) {
-            s = new double[]{initialScore(e)};
+            s = new double[]{initialScore(e, names)};
             scores.put(e, s);
         }
         s[0] += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
@@ -395,7 +347,7 @@ final class MainText {
         return 1 + commas + Math.min(text.length() / 100, 3);
     }
 
-    private static double initialScore(Element e) {
+    private static double initialScore(Element e, ClassNames names) {
         double s = switch (e.normalName()) {
             case "div", "article", "main" -> 5;
             case "pre", "td", "blockquote", "section" -> 3;
@@ -403,14 +355,10 @@ final class MainText {
             case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
             default -> 0;
         };
-        String marks = marks(e);
-        if (!marks.isEmpty()) {
-            if (POSITIVE.matcher(marks).find()) {
-                s += 25;
-            }
-            if (isNegative(marks)) {
-                s -= 25;
-            }
+        switch (names.judge(marks(e))) {
+            case ARTICLE -> s += 25;
+            case STRONG_BOILERPLATE, WEAK_BOILERPLATE -> s -= 25;
+            default -> { }
         }
         if (e.hasAttr("itemprop") && e.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
             s += 50;
