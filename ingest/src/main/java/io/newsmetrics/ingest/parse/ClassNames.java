@@ -30,7 +30,7 @@ final class ClassNames {
             "bottom", "pullquote", "callout", "alert", "notice", "cta", "rail", "aside", "infobox", "factbox",
             "extra", "supplemental", "shoutbox", "remark", "replies", "rss", "sticky", "flyout", "dropdown",
             "tooltip", "banner", "login", "jump", "rating", "reactions", "donate", "teaser", "carousel",
-            "slideshow", "gallery", "video", "player", "embed", "twitter", "facebook", "instagram", "whatsapp",
+            "slideshow", "gallery", "player", "whatsapp", "excerpt", "archive",
             "print", "email", "contributor", "legal", "correction", "toc", "crumbs", "paywall", "regwall",
             "meter", "ticker", "sronly", "sr", "hidden", "visuallyhidden", "screenreadertext", "subscription");
     /** Word beginnings of strong boilerplate ({@code shareBar}, {@code promoted}, {@code subscribe}). */
@@ -68,12 +68,16 @@ final class ClassNames {
                     break;
                 }
             }
+            if (raw.contains("embed") || raw.contains("tweet")) {
+                // Embedded posts and tweets quoted by the article are part of its text.
+                continue;
+            }
             String[] words = raw.split("[-_]+");
             boolean strong = false;
             boolean weak = false;
             for (int i = 0; i < words.length; i++) {
                 String w = words[i];
-                if (STRONG.contains(w) || i + 1 < words.length && STRONG_PAIRS.contains(w + "-" + words[i + 1])) {
+                if (STRONG.contains(w) || i == 0 && w.equals("more") && words.length > 1 || i + 1 < words.length && STRONG_PAIRS.contains(w + "-" + words[i + 1])) {
                     strong = true;
                 } else if (WEAK.contains(w)) {
                     weak = true;

@@ -52,7 +52,7 @@ final class MainText {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     /** Short lines that are navigation or calls to action, whatever the site. */
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advertisement|advertising|anzeige|publicidad|sponsored|read more|read next|more:|related:|"
+            "(?i)^(advert\\w*$|advertisement|advertising|anzeige|publicidad|sponsored|read more|read next|more:|related:|"
                     + "see also|also read|recommended|click here|sign up|subscribe|follow us|share this|share on|"
                     + "share:|tweet|email this|print this|all rights reserved|copyright|©|\\(c\\)|photo:|image:|"
                     + "credit:|source:|we use cookies|this site uses cookies|loading|continue reading|"
@@ -134,7 +134,7 @@ final class MainText {
         int total = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
         List<Element> remove = new ArrayList<>();
         for (Element e : body.getAllElements()) {
-            if (e == body || e.normalName().equals("html")) {
+            if (e == body || e.normalName().equals("html") || e.normalName().equals("blockquote")) {
                 continue;
             }
             ClassNames.Verdict verdict = names.judge(marks(e));
@@ -236,6 +236,10 @@ final class MainText {
                     prose = text >= MIN_PROSE && links < 0.3 * text ? text : 0;
                 } else if (loose >= MIN_PROSE) {
                     prose += loose;
+                }
+                if (tag.equals("li")) {
+                    // Long list items are mostly teasers (headline link + excerpt), seldom article prose.
+                    prose /= 2;
                 }
                 stats.put(e, new int[]{text, links, prose, block ? 1 : 0});
             }
