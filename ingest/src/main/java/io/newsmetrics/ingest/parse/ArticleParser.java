@@ -60,7 +60,7 @@ public final class ArticleParser {
         MetaTags meta = MetaTags.of(doc);
         JsonLd ld = JsonLd.of(doc);
         PublicationDates pd = new PublicationDates(dates);
-        String published = pd.published(doc, url, meta, ld).orElse(null);
+        String published = pd.published(doc, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
         String modified = pd.modified(meta, ld).orElse(null);
         String title = PageMetadata.title(doc, meta, ld).orElse(null);
         String canonical = PageMetadata.canonical(doc, meta).orElse(url);
