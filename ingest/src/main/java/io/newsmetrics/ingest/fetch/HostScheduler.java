@@ -30,6 +30,7 @@ final class HostScheduler {
         final PriorityQueue<Pending> queue = new PriorityQueue<>((a, b) -> a.notBefore != b.notBefore
                 ? Long.compare(a.notBefore, b.notBefore) : Long.compare(a.seq, b.seq));
         int running;
+        long lastStart;
         long nextStart;
         long delayNanos = defaultDelayNanos;
         long wakeAt = Long.MAX_VALUE;
@@ -80,6 +81,9 @@ final class HostScheduler {
         synchronized (this) {
             Host h = hosts.computeIfAbsent(host, Host::new);
             h.delayNanos = Math.max(defaultDelayNanos, delay.toNanos());
+            if (h.lastStart != 0) {
+                h.nextStart = Math.max(h.nextStart, h.lastStart + h.delayNanos); // applies to the next start already
+            }
         }
     }
 
@@ -101,6 +105,7 @@ final class HostScheduler {
             h.queue.poll();
             queued--;
             h.running++;
+            h.lastStart = now;
             h.nextStart = now + h.delayNanos;
             try {
                 workers.execute(() -> run(h, head.task));
