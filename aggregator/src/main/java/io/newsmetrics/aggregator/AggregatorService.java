@@ -150,8 +150,10 @@ public final class AggregatorService implements AutoCloseable {
         if (n > 0) {
             return n;
         }
+        int timeoutMs = (int) config.forwardTimeout().toMillis();
         Map<String, Object> props = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.forwardTimeout().toMillis());
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         try (Admin admin = Admin.create(props)) {
             n = admin.describeTopics(List.of(Topics.METRICS)).allTopicNames()
                     .get(config.forwardTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsmetrics.aggregator.streams.NotAvailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,8 @@ public final class Guarded implements HttpHandler {
             delegate.handle(ex);
         } catch (ApiException e) {
             HttpJson.sendError(ex, e);
+        } catch (NotAvailableException e) {
+            HttpJson.sendError(ex, ApiException.unavailable(e.getMessage(), e.retryAfterSeconds()));
         } catch (RuntimeException e) {
             log.warn("request {} failed", ex.getRequestURI(), e);
             HttpJson.sendError(ex, new ApiException(500, "internal", "the request failed: " + e.getClass().getSimpleName()
