@@ -179,4 +179,44 @@ class AggregatorServiceTest {
         assertNotNull(notAllowed);
         assertEquals("not_found", notAllowed.path("error").asText());
     }
+
+    @Test
+    void shouldSendUnreadableAndRefusedEventsToTheDeadLetterTopicWithHeaders() throws Exception {
+        TestSupport.produceRaw(kafka.bootstrapServers(), "x/broken", "{not json");
+        var noValue = event("chile/copper-output", 1.0, "tonne", "2025", "https://c.example/1", "2025-01-01");
+        noValue = new io.newsmetrics.model.MetricEvent(1, noValue.id(), noValue.indicator(), noValue.label(),
+                noValue.subject(), noValue.key(), null, null, null, "tonne", null, null, null, "2025", null,
+                noValue.source(), noValue.evidence());
+        var badPeriod = event("chile/copper-price", 9.1, "USD", "sometime", "https://c.example/2", "2025-01-01");
+        produce(kafka.bootstrapServers(), noValue, badPeriod,
+                event("chile/copper-exports", 5.0e10, "USD", "2025", "https://c.example/3", "2025-02-01"));
+        // processing went on past the bad records
+        await(port, "/indicators/chile/copper-exports", x -> x.status() == 200, 30);
+
+        java.util.Map<String, java.util.Map<String, String>> byReason = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "dlq-check", "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.METRICS_DLQ));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (byReason.size() < 3 && System.currentTimeMillis() < deadline) {
+                for (var rec : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    java.util.Map<String, String> headers = new java.util.HashMap<>();
+                    rec.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    headers.put("value", rec.value());
+                    byReason.put(headers.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_REASON), headers);
+                }
+            }
+        }
+        assertEquals(java.util.Set.of("DESERIALIZATION", "NO_VALUE", "BAD_PERIOD"), byReason.keySet());
+        var unreadable = byReason.get("DESERIALIZATION");
+        assertEquals(io.newsmetrics.model.Topics.METRICS, unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_TOPIC));
+        assertTrue(Long.parseLong(unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_OFFSET)) >= 0);
+        var letter = io.newsmetrics.model.Json.read(unreadable.get("value"), io.newsmetrics.model.DeadLetter.class);
+        assertEquals("{not json", letter.payload(), "the original bytes are kept for replay");
+        assertEquals(io.newsmetrics.aggregator.streams.AggregatorTopology.PROCESSOR,
+                byReason.get("NO_VALUE").get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_PROCESSOR));
+    }
 }
