@@ -74,8 +74,12 @@ public final class Pipeline implements AutoCloseable {
                 routes.putAll(aggregator.routes());
             }
             if (config.services().contains(Service.INGEST)) {
-                IngestService ingest = IngestService.start(IngestConfig.defaults(bootstrap)
-                        .withAllowPrivateAddresses(config.allowPrivateAddresses()));
+                IngestConfig ingestConfig = IngestConfig.defaults(bootstrap);
+                if (config.allowPrivateAddresses()) {
+                    ingestConfig = ingestConfig.withFetch(ingestConfig.fetch()
+                            .withAllowLoopback(true).withAllowPrivateNetworks(true));
+                }
+                IngestService ingest = IngestService.start(ingestConfig);
                 running.push(ingest);
                 routes.putAll(ingest.routes());
             }
