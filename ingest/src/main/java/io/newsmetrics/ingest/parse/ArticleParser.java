@@ -1,25 +1,44 @@
 package io.newsmetrics.ingest.parse;
 
 import io.newsmetrics.model.Article;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Turns a news page's HTML into an {@link Article}: metadata and the main text without boilerplate.
- * Thread-safe and stateless.
+ *
+ * <p>Metadata comes from JSON-LD, meta tags and markup ({@link PageMetadata}); the publication
+ * date from the sources listed, in their order of trust, in {@link PublicationDates}; the main
+ * text from a content-scoring extractor ({@link MainText}).
+ *
+ * <p>Hostile input is bounded: pages longer than {@link #MAX_HTML_CHARS} are refused with a
+ * {@link PageTooLargeException}, and elements nested deeper than {@link #MAX_DEPTH} are attached
+ * at that depth by the parser, so no traversal recurses without bound.
+ *
+ * <p>Thread-safe and stateless apart from its reference day for dates.
  */
 public final class ArticleParser {
+    /** Pages longer than this (in chars) are refused; real article pages are far below it. */
+    public static final int MAX_HTML_CHARS = 12_000_000;
+    /** Deepest element nesting the parser keeps. */
+    public static final int MAX_DEPTH = 256;
 
-    private ArticleParser() {
+    private final DateText dates;
+
+    private ArticleParser(DateText dates) {
+        this.dates = dates;
     }
 
+    /** A parser that accepts dates up to tomorrow (UTC) as publication dates. */
     public static ArticleParser create() {
-        return new ArticleParser();
+        return new ArticleParser(DateText.relativeToNow());
+    }
+
+    /** A parser with a fixed reference day, for reproducible runs over archived pages. */
+    public static ArticleParser withLatestDate(java.time.LocalDate latest) {
+        return new ArticleParser(DateText.upTo(latest));
     }
 
     /**
@@ -28,40 +47,28 @@ public final class ArticleParser {
      * @param html the page's markup
      * @param url  the URL the page was fetched from; relative links resolve against it
      * @return the article; its text is empty when no main text is found
+     * @throws PageTooLargeException when the page exceeds {@link #MAX_HTML_CHARS}
      */
     public Article parse(String html, String url) {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(url, "url");
-        Document doc = Jsoup.parse(html, url);
-        String canonical = doc.select("link[rel=canonical]").attr("abs:href");
-        String title = firstNonBlank(doc.select("meta[property=og:title]").attr("content"), doc.title());
-        String published = firstNonBlank(doc.select("meta[property=article:published_time]").attr("content"),
-                doc.select("time[datetime]").attr("datetime"));
-        Element root = doc.selectFirst("article");
-        if (root == null) {
-            root = doc.body();
+        if (html.length() > MAX_HTML_CHARS) {
+            throw new PageTooLargeException(url, html.length(), MAX_HTML_CHARS);
         }
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : root.select("p")) {
-            String text = p.text().strip();
-            if (!text.isEmpty()) {
-                paragraphs.add(text);
-            }
-        }
-        return new Article(url, canonical.isBlank() ? url : canonical, title, published, null, List.of(),
-                blankToNull(doc.select("html").attr("lang")), null, null, String.join("\n\n", paragraphs));
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        return null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+        Document doc = parser.parseInput(html, url);
+        MetaTags meta = MetaTags.of(doc);
+        JsonLd ld = JsonLd.of(doc);
+        PublicationDates pd = new PublicationDates(dates);
+        String published = pd.published(doc, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
+        String modified = pd.modified(meta, ld).orElse(null);
+        String title = PageMetadata.title(doc, meta, ld).orElse(null);
+        String canonical = PageMetadata.canonical(doc, meta).orElse(url);
+        var authors = PageMetadata.authors(doc, meta, ld);
+        String language = PageMetadata.language(doc, meta).orElse(null);
+        String siteName = PageMetadata.siteName(meta, ld).orElse(null);
+        String description = PageMetadata.description(meta, ld).orElse(null);
+        String text = MainText.extract(doc, ld.article("articleBody").orElse(null));
+        return new Article(url, canonical, title, published, modified, authors, language, siteName, description, text);
     }
 }

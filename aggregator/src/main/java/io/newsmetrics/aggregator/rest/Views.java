@@ -1,0 +1,109 @@
+package io.newsmetrics.aggregator.rest;
+
+import io.newsmetrics.aggregator.model.Indicator;
+import io.newsmetrics.aggregator.model.Observation;
+import io.newsmetrics.aggregator.model.Period;
+import io.newsmetrics.aggregator.model.ValueReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The JSON shapes of the API (documented in openapi.yaml), built as ordered maps. */
+public final class Views {
+    private Views() {
+    }
+
+    /** An indicator: key, latest figure flattened, corroboration and conflicts. */
+    public static Map<String, Object> indicator(Indicator i) {
+        Observation o = i.latest();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", i.key());
+        m.put("subject", i.subject());
+        m.put("indicator", i.indicator());
+        m.put("label", i.label());
+        m.put("value", o.value());
+        m.put("low", o.low());
+        m.put("high", o.high());
+        m.put("unit", o.unit());
+        m.put("qualifier", o.qualifier());
+        m.put("change", o.change());
+        m.put("period", o.period());
+        m.put("publishedAt", o.publishedAt());
+        m.put("source", source(o));
+        m.put("evidence", o.sentence());
+        m.put("sourceCount", i.sourceCount());
+        m.put("sources", i.sources());
+        m.put("conflicting", i.conflicting());
+        List<Map<String, Object>> conflicts = new ArrayList<>();
+        for (ValueReport r : i.conflicts()) {
+            conflicts.add(report(r));
+        }
+        m.put("conflicts", conflicts);
+        m.put("observationCount", i.observationCount());
+        return m;
+    }
+
+    /** One observation of a key's history. */
+    public static Map<String, Object> observation(Observation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.eventId());
+        m.put("period", o.period());
+        m.put("value", o.value());
+        m.put("low", o.low());
+        m.put("high", o.high());
+        m.put("unit", o.unit());
+        m.put("surfaceUnit", o.surfaceUnit());
+        m.put("qualifier", o.qualifier());
+        m.put("change", o.change());
+        m.put("label", o.label());
+        m.put("publishedAt", o.publishedAt());
+        m.put("source", source(o));
+        m.put("evidence", o.sentence());
+        return m;
+    }
+
+    /** Periods of a history where sources disagree: each period with every figure and its sources. */
+    public static List<Map<String, Object>> conflicts(List<Observation> history) {
+        Map<String, List<Observation>> byPeriod = new TreeMap<>();
+        for (Observation o : history) {
+            Period p = o.parsedPeriod();
+            byPeriod.computeIfAbsent(p == null ? "" : p.sortKey() + "|" + p.text(), k -> new ArrayList<>()).add(o);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (List<Observation> group : byPeriod.values()) {
+            List<ValueReport> reports = Indicator.reports(group);
+            if (reports.size() > 1) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("period", group.get(0).period());
+                List<Map<String, Object>> values = new ArrayList<>();
+                reports.forEach(r -> values.add(report(r)));
+                m.put("values", values);
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> report(ValueReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", r.value());
+        m.put("low", r.low());
+        m.put("high", r.high());
+        m.put("unit", r.unit());
+        m.put("change", r.change());
+        m.put("sourceCount", r.sourceCount());
+        m.put("sources", r.sources());
+        return m;
+    }
+
+    private static Map<String, Object> source(Observation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", o.sourceUrl());
+        m.put("title", o.sourceTitle());
+        m.put("publishedAt", o.publishedAt());
+        return m;
+    }
+}

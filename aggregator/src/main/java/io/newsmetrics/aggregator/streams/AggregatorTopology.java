@@ -1,0 +1,47 @@
+package io.newsmetrics.aggregator.streams;
+
+import io.newsmetrics.aggregator.model.Indicator;
+import io.newsmetrics.aggregator.model.Observation;
+import io.newsmetrics.model.JsonSerde;
+import io.newsmetrics.model.MetricEvent;
+import io.newsmetrics.model.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The aggregator's topology, the one place it is built (the service and the tests use it):
+ * {@code metrics} (key = indicator key, value = MetricEvent JSON) into {@link IndicatorProcessor},
+ * which keeps the {@link StoreNames#LATEST} and {@link StoreNames#HISTORY} stores, and every changed
+ * {@link Indicator} (JSON) out to the compacted {@code indicators-latest} topic.
+ *
+ * <p>Why a processor and not {@code table()}/{@code reduce()}: reduce is last-arrival-wins, and a
+ * versioned store orders by one timestamp only; "latest" here is period, then publication, then
+ * arrival, and the same record also feeds history, de-duplication and corroboration.
+ */
+public final class AggregatorTopology {
+    /** Processor node name; dead letters of processing errors name it in their headers. */
+    public static final String PROCESSOR = "aggregate-indicators";
+
+    private AggregatorTopology() {
+    }
+
+    /** Builds the topology. */
+    public static Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
+                Serdes.String(), JsonSerde.of(Indicator.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY),
+                Serdes.String(), JsonSerde.of(Observation.class)));
+        builder.stream(Topics.METRICS, Consumed.with(Serdes.String(), JsonSerde.of(MetricEvent.class))
+                        .withName("metrics-source"))
+                .process(IndicatorProcessor::new, Named.as(PROCESSOR), StoreNames.LATEST, StoreNames.HISTORY)
+                .to(Topics.INDICATORS_LATEST, Produced.with(Serdes.String(), JsonSerde.of(Indicator.class))
+                        .withName("indicators-latest-sink"));
+        return builder.build();
+    }
+}

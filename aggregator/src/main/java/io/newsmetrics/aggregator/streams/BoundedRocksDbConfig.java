@@ -1,0 +1,56 @@
+package io.newsmetrics.aggregator.streams;
+
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bounds RocksDB memory: every store of the process shares one LRU block cache (index and filter blocks
+ * included) and one write-buffer manager charged to that cache, sized by {@link #MEMORY_BYTES_CONFIG}.
+ * This is the pattern of the Kafka Streams memory-management guide; the cache must be shared across
+ * stores, so it lives in a process-wide map keyed by the budget (instances with equal budgets share).
+ */
+public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
+    /** Total bytes for block cache plus memtables of all stores; a Streams config key of this class. */
+    public static final String MEMORY_BYTES_CONFIG = "newsmetrics.rocksdb.memory.bytes";
+    private static final long DEFAULT_BYTES = 64L * 1024 * 1024;
+    private static final Map<Long, Shared> SHARED = new ConcurrentHashMap<>();
+
+    private record Shared(Cache cache, WriteBufferManager writeBuffers) {
+    }
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        long bytes = bytes(configs.get(MEMORY_BYTES_CONFIG));
+        Shared shared = SHARED.computeIfAbsent(bytes, b -> {
+            Cache cache = new LRUCache(b, -1, false, 0.1);
+            // memtables count against the same cache: a quarter of the budget at most
+            return new Shared(cache, new WriteBufferManager(b / 4, cache));
+        });
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(shared.cache());
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(shared.writeBuffers());
+        options.setTableFormatConfig(table);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // the cache and write-buffer manager are shared by every store: never close them per store
+    }
+
+    private static long bytes(Object v) {
+        if (v == null) {
+            return DEFAULT_BYTES;
+        }
+        return v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim());
+    }
+}

@@ -1,0 +1,88 @@
+package io.newsmetrics.aggregator.streams;
+
+import io.newsmetrics.aggregator.model.Indicator;
+import io.newsmetrics.aggregator.model.Observation;
+import io.newsmetrics.aggregator.model.ObservationOrder;
+import io.newsmetrics.aggregator.model.Period;
+import io.newsmetrics.model.MetricEvent;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.Objects;
+
+/**
+ * Folds metric events into the two stores: every distinct observation into the history store, and the
+ * key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration, conflicts) into the latest store,
+ * forwarding the new {@link Indicator} downstream. A replayed event (same id) changes nothing.
+ * An event that cannot be stored (bad key, no value, unreadable period) raises
+ * {@link InvalidMetricEventException}, which the processing exception handler sends to the dead-letter topic.
+ */
+final class IndicatorProcessor implements Processor<String, MetricEvent, String, Indicator> {
+    private ProcessorContext<String, Indicator> context;
+    private KeyValueStore<String, Indicator> latest;
+    private KeyValueStore<String, Observation> history;
+
+    @Override
+    public void init(ProcessorContext<String, Indicator> context) {
+        this.context = context;
+        this.latest = context.getStateStore(StoreNames.LATEST);
+        this.history = context.getStateStore(StoreNames.HISTORY);
+    }
+
+    @Override
+    public void process(Record<String, MetricEvent> record) {
+        MetricEvent event = record.value();
+        if (event == null) {
+            return; // a tombstone on an event topic carries nothing to aggregate
+        }
+        validate(record.key(), event);
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        int partition = meta == null ? -1 : meta.partition();
+        long offset = meta == null ? -1 : meta.offset();
+        Observation obs = Observation.of(event, partition, offset, record.timestamp());
+        Period period = obs.parsedPeriod();
+        String historyKey = HistoryKeys.of(obs.key(), period, obs.eventId());
+        if (history.get(historyKey) != null) {
+            return; // the same fact seen again (replay, re-extraction): one observation
+        }
+        history.put(historyKey, obs);
+
+        Indicator current = latest.get(obs.key());
+        long count = current == null ? 1 : current.observationCount() + 1;
+        boolean newest = current == null || ObservationOrder.LATEST.compare(obs, current.latest()) > 0;
+        boolean sameLatestPeriod = current != null && Objects.equals(period, current.latest().parsedPeriod());
+        Indicator next;
+        if (newest || sameLatestPeriod) {
+            Observation top = newest ? obs : current.latest();
+            next = Indicator.summarize(top, IndicatorReads.samePeriod(history, top.key(), period), count);
+        } else {
+            next = current.withObservationCount(count);
+        }
+        latest.put(obs.key(), next);
+        context.forward(record.withKey(obs.key()).withValue(next));
+    }
+
+    private static void validate(String recordKey, MetricEvent event) {
+        if (!HistoryKeys.isValidKey(event.key())) {
+            throw new InvalidMetricEventException("BAD_KEY", "event key is blank, too long or has control characters");
+        }
+        if (recordKey != null && !recordKey.equals(event.key())) {
+            // Records are partitioned by their key; a different event key would live on the wrong instance.
+            throw new InvalidMetricEventException("KEY_MISMATCH",
+                    "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
+        }
+        if (event.value() == null && event.low() == null && event.high() == null) {
+            throw new InvalidMetricEventException("NO_VALUE", "event " + event.id() + " has no value, low or high");
+        }
+        if (event.period() != null && !event.period().isBlank() && Period.parseOrNull(event.period()) == null) {
+            throw new InvalidMetricEventException("BAD_PERIOD", "unreadable period '" + event.period() + "'");
+        }
+        if (event.schemaVersion() > MetricEvent.SCHEMA_VERSION) {
+            throw new InvalidMetricEventException("SCHEMA_VERSION",
+                    "schema version " + event.schemaVersion() + " is newer than " + MetricEvent.SCHEMA_VERSION);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.newsmetrics.aggregator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmetrics.broker.EmbeddedKafka;
+import io.newsmetrics.broker.TopicSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static io.newsmetrics.aggregator.TestSupport.await;
+import static io.newsmetrics.aggregator.TestSupport.event;
+import static io.newsmetrics.aggregator.TestSupport.get;
+import static io.newsmetrics.aggregator.TestSupport.produce;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One aggregator instance over a real embedded broker, queried over real HTTP. */
+class AggregatorServiceTest {
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static AggregatorServer server;
+    static int port;
+
+    @BeforeAll
+    static void startAll() {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        TopicSetup.ensureTopics(kafka.bootstrapServers(), 3, (short) 1);
+        port = TestSupport.freePort();
+        AggregatorConfig config = AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve("state"),
+                "127.0.0.1:" + port).withApplicationId("agg-single").withStandbyReplicas(0);
+        server = AggregatorServer.start(config, "127.0.0.1", port);
+        await(port, "/ready", r -> r.status() == 200, 60);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (server != null) {
+            server.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldPreferLatestPeriodOverLaterArrival() {
+        produce(kafka.bootstrapServers(),
+                event("china/internet-users", 1.1e9, "count", "2025", "https://a.example/2025", "2025-07-25"),
+                // published later, arrives later, but about 2019: must not replace the 2025 figure
+                event("china/internet-users", 8.5e8, "count", "2019", "https://b.example/old", "2026-01-02"));
+        TestSupport.Reply r = await(port, "/indicators/china/internet-users",
+                x -> x.status() == 200 && x.json().path("observationCount").asInt() == 2, 30);
+        assertEquals(1.1e9, r.json().path("value").asDouble());
+        assertEquals("2025", r.json().path("period").asText());
+        assertEquals("https://a.example/2025", r.json().path("source").path("url").asText());
+    }
+
+    @Test
+    void shouldRankUndatedBelowDatedAndBreakPeriodTiesByPublication() {
+        produce(kafka.bootstrapServers(),
+                event("india/gdp", 3.9e12, "USD", "2024", "https://a.example/gdp-late", "2025-03-01"),
+                event("india/gdp", 3.7e12, "USD", "2024", "https://b.example/gdp-early", "2025-01-01"),
+                event("india/gdp", 4.5e12, "USD", null, "https://c.example/gdp-undated", "2026-01-01"));
+        TestSupport.Reply r = await(port, "/indicators/india/gdp",
+                x -> x.status() == 200 && x.json().path("observationCount").asInt() == 3, 30);
+        assertEquals(3.9e12, r.json().path("value").asDouble(), "newest publication of the newest period wins");
+        assertTrue(r.json().path("conflicting").asBoolean());
+        assertEquals("https://b.example/gdp-early", r.json().path("conflicts").get(0).path("sources").get(0).asText());
+    }
+
+    @Test
+    void shouldCountCorroboratingSourcesAndIgnoreReplayedEvents() {
+        var first = event("brazil/unemployment-rate", 6.2, "percent", "2025-Q2", "https://a.example/u", "2025-08-01");
+        produce(kafka.bootstrapServers(), first, first,
+                event("brazil/unemployment-rate", 6.2, "percent", "2025-Q2", "https://b.example/u", "2025-08-02"),
+                event("brazil/unemployment-rate", 6.2, "percent", "2025-Q2", "https://b.example/u", "2025-08-02"));
+        TestSupport.Reply r = await(port, "/indicators/brazil/unemployment-rate",
+                x -> x.status() == 200 && x.json().path("sourceCount").asInt() == 2, 30);
+        assertEquals(2, r.json().path("observationCount").asInt(), "the same event twice is one observation");
+        assertTrue(r.json().path("conflicts").isEmpty());
+        TestSupport.Reply h = get(port, "/indicators/brazil/unemployment-rate/history");
+        assertEquals(2, h.json().path("count").asInt());
+    }
+
+    @Test
+    void shouldServeHistoryWithBoundsAndAsOf() {
+        produce(kafka.bootstrapServers(),
+                event("japan/cpi", 2.1, "percent", "2023", "https://a.example/cpi23", "2024-01-10"),
+                event("japan/cpi", 2.7, "percent", "2024-Q4", "https://a.example/cpi24q4", "2025-01-20"),
+                event("japan/cpi", 3.0, "percent", "2025-06", "https://a.example/cpi2506", "2025-07-15"),
+                event("japan/cpi", 2.9, "percent", "2025-06", "https://b.example/cpi2506", "2025-07-16"));
+        await(port, "/indicators/japan/cpi", x -> x.status() == 200 && x.json().path("observationCount").asInt() == 4, 30);
+
+        TestSupport.Reply all = get(port, "/indicators/japan/cpi/history");
+        assertEquals(200, all.status());
+        assertEquals(4, all.json().path("count").asInt());
+        assertEquals("2023", all.json().path("observations").get(0).path("period").asText(), "oldest period first");
+        assertEquals("2025-06", all.json().path("conflicts").get(0).path("period").asText());
+        assertEquals(2, all.json().path("conflicts").get(0).path("values").size());
+
+        TestSupport.Reply bounded = get(port, "/indicators/japan%2Fcpi/history?from=2024&to=2024-12");
+        assertEquals(1, bounded.json().path("count").asInt(), bounded.body());
+        assertEquals(2.7, bounded.json().path("observations").get(0).path("value").asDouble());
+
+        TestSupport.Reply asOf = get(port, "/indicators/japan/cpi?asOf=2024-12");
+        assertEquals(200, asOf.status(), asOf.body());
+        assertEquals(2.7, asOf.json().path("value").asDouble());
+        assertEquals("2024-12", asOf.json().path("asOf").asText());
+
+        TestSupport.Reply before = get(port, "/indicators/japan/cpi?asOf=2022");
+        assertEquals(404, before.status());
+    }
+
+    @Test
+    void shouldAnswerErrorsAsJsonWithoutStackTraces() {
+        TestSupport.Reply unknown = get(port, "/indicators/nowhere/nothing");
+        assertEquals(404, unknown.status());
+        assertEquals("not_found", unknown.json().path("error").asText());
+        assertTrue(unknown.json().path("detail").asText().contains("nowhere/nothing"));
+
+        TestSupport.Reply badPeriod = get(port, "/indicators/japan/cpi?asOf=last-year");
+        assertEquals(400, badPeriod.status());
+        assertEquals("bad_request", badPeriod.json().path("error").asText());
+
+        TestSupport.Reply badLimit = get(port, "/indicators?limit=0");
+        assertEquals(400, badLimit.status());
+        TestSupport.Reply unknownParam = get(port, "/indicators?colour=red");
+        assertEquals(400, unknownParam.status());
+        assertTrue(unknownParam.json().path("detail").asText().contains("colour"));
+        TestSupport.Reply badCursor = get(port, "/indicators?cursor=!!!");
+        assertEquals(400, badCursor.status());
+        TestSupport.Reply internal = get(port, "/indicators?partitions=0");
+        assertEquals(400, internal.status());
+        for (TestSupport.Reply r : new TestSupport.Reply[]{unknown, badPeriod, badLimit, unknownParam, badCursor}) {
+            assertTrue(!r.body().contains("\tat ") && !r.body().contains("Exception:"), r.body());
+        }
+    }
+
+    @Test
+    void shouldListFilterAndPageThroughIndicators() {
+        produce(kafka.bootstrapServers(),
+                event("kenya/mobile-subscriptions", 6.6e7, "count", "2025", "https://k.example/1", "2025-05-01"),
+                event("kenya/mobile-money-users", 3.8e7, "count", "2025", "https://k.example/2", "2025-05-01"),
+                event("kenya/inflation-rate", 4.1, "percent", "2025-09", "https://k.example/3", "2025-10-01"));
+        TestSupport.Reply all = await(port, "/indicators?subject=Kenya",
+                x -> x.status() == 200 && x.json().path("count").asInt() == 3, 30);
+        assertTrue(all.json().path("complete").asBoolean());
+        assertEquals("kenya/inflation-rate", all.json().path("items").get(0).path("key").asText(), "key order");
+
+        TestSupport.Reply mobile = get(port, "/indicators?subject=kenya&indicator=mobile");
+        assertEquals(2, mobile.json().path("count").asInt());
+        TestSupport.Reply text = get(port, "/indicators?text=MONEY");
+        assertEquals(1, text.json().path("count").asInt());
+
+        TestSupport.Reply page1 = get(port, "/indicators?subject=kenya&limit=2");
+        assertEquals(2, page1.json().path("count").asInt());
+        String cursor = page1.json().path("nextCursor").asText();
+        TestSupport.Reply page2 = get(port, "/indicators?subject=kenya&limit=2&cursor=" + cursor);
+        assertEquals(1, page2.json().path("count").asInt());
+        assertEquals("kenya/mobile-subscriptions", page2.json().path("items").get(0).path("key").asText());
+        assertTrue(page2.json().path("nextCursor").isNull());
+    }
+
+    @Test
+    void shouldExposeHealthReadinessAndPrometheusMetrics() {
+        assertEquals(200, get(port, "/health").status());
+        assertEquals("UP", get(port, "/health").json().path("status").asText());
+        assertEquals(200, get(port, "/ready").status());
+        TestSupport.Reply metrics = get(port, "/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("kafka_stream"), "Kafka Streams client metrics are exported");
+        assertTrue(metrics.body().contains("http_server_requests_seconds"));
+        JsonNode notAllowed = TestSupport.get(port, "/nope").json();
+        assertNotNull(notAllowed);
+        assertEquals("not_found", notAllowed.path("error").asText());
+    }
+
+    @Test
+    void shouldSendUnreadableAndRefusedEventsToTheDeadLetterTopicWithHeaders() throws Exception {
+        TestSupport.produceRaw(kafka.bootstrapServers(), "x/broken", "{not json");
+        var noValue = event("chile/copper-output", 1.0, "tonne", "2025", "https://c.example/1", "2025-01-01");
+        noValue = new io.newsmetrics.model.MetricEvent(1, noValue.id(), noValue.indicator(), noValue.label(),
+                noValue.subject(), noValue.key(), null, null, null, "tonne", null, null, null, "2025", null,
+                noValue.source(), noValue.evidence());
+        var badPeriod = event("chile/copper-price", 9.1, "USD", "sometime", "https://c.example/2", "2025-01-01");
+        produce(kafka.bootstrapServers(), noValue, badPeriod,
+                event("chile/copper-exports", 5.0e10, "USD", "2025", "https://c.example/3", "2025-02-01"));
+        // processing went on past the bad records
+        await(port, "/indicators/chile/copper-exports", x -> x.status() == 200, 30);
+
+        java.util.Map<String, java.util.Map<String, String>> byReason = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "dlq-check", "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.METRICS_DLQ));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (byReason.size() < 3 && System.currentTimeMillis() < deadline) {
+                for (var rec : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    java.util.Map<String, String> headers = new java.util.HashMap<>();
+                    rec.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    headers.put("value", rec.value());
+                    byReason.put(headers.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_REASON), headers);
+                }
+            }
+        }
+        assertEquals(java.util.Set.of("DESERIALIZATION", "NO_VALUE", "BAD_PERIOD"), byReason.keySet());
+        var unreadable = byReason.get("DESERIALIZATION");
+        assertEquals(io.newsmetrics.model.Topics.METRICS, unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_TOPIC));
+        assertTrue(Long.parseLong(unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_OFFSET)) >= 0);
+        var letter = io.newsmetrics.model.Json.read(unreadable.get("value"), io.newsmetrics.model.DeadLetter.class);
+        assertEquals("{not json", letter.payload(), "the original bytes are kept for replay");
+        assertEquals(io.newsmetrics.aggregator.streams.AggregatorTopology.PROCESSOR,
+                byReason.get("NO_VALUE").get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_PROCESSOR));
+    }
+}

@@ -1,0 +1,38 @@
+package io.newsmetrics.aggregator.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IndicatorTest {
+    static Observation obs(String source, double value, String unit, long offset) {
+        return new Observation("id" + offset, "k/x", "k", "x", "x", "2025", value, null, null, unit, null, null, null,
+                source, null, "2025-01-0" + (offset % 9 + 1), null, 0, offset, 0);
+    }
+
+    @Test
+    void countsDistinctSourcesOfTheLatestFigure() {
+        Observation a = obs("https://a", 1.1e9, "count", 1);
+        Observation b = obs("https://b", 1.1e9 * (1 + 1e-12), "count", 2);
+        Observation b2 = obs("https://b", 1.1e9, "count", 3);
+        Indicator i = Indicator.summarize(b2, List.of(a, b, b2), 3);
+        assertEquals(List.of("https://a", "https://b"), i.sources());
+        assertFalse(i.conflicting());
+    }
+
+    @Test
+    void listsDisagreeingFiguresWithTheirSources() {
+        Observation a = obs("https://a", 100, "count", 1);
+        Observation b = obs("https://b", 120, "count", 2);
+        Observation c = obs("https://c", 100, "percent", 3);
+        Indicator i = Indicator.summarize(b, List.of(a, b, c), 3);
+        assertEquals(List.of("https://b"), i.sources());
+        assertTrue(i.conflicting());
+        assertEquals(2, i.conflicts().size(), "another value and another unit both disagree");
+        assertEquals(List.of("https://a"), i.conflicts().get(0).sources());
+    }
+}

@@ -1,0 +1,397 @@
+package io.newsmetrics.ingest;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.newsmetrics.ingest.fetch.CrawlResult;
+import io.newsmetrics.ingest.fetch.Crawler;
+import io.newsmetrics.ingest.fetch.FailureReason;
+import io.newsmetrics.ingest.fetch.FetchException;
+import io.newsmetrics.ingest.fetch.HostResolver;
+import io.newsmetrics.model.Article;
+import io.newsmetrics.model.DeadLetter;
+import io.newsmetrics.model.Json;
+import io.newsmetrics.model.Topics;
+import io.newsmetrics.model.UrlRequest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ingest service: consumes {@code news-urls}, crawls each URL politely and safely, and writes the parsed
+ * {@link Article} to {@code articles} (key = canonical URL) or a {@link DeadLetter} saying why not to
+ * {@code news-urls-dlq}.
+ * <p>
+ * At-least-once: a record's offset is committed only after its article or dead letter is acknowledged by the
+ * broker, and only as part of a contiguous finished prefix of its partition (records finish out of order).
+ * A record whose output cannot be written is read again. A URL seen within the dedupe window (in memory, per
+ * instance) is skipped unless the request says {@code force}; a forced re-fetch is a conditional GET.
+ * <p>
+ * {@link #routes()} offers {@code POST /urls} (see {@link UrlsHandler}) and {@code GET /ingest/stats}.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /** After a record's output could not be written, its partition is paused this long before it is read again. */
+    private static final Duration FAILED_PARTITION_PAUSE = Duration.ofSeconds(5);
+    /** Largest record the producer sends; the embedded broker's message.max.bytes is 2 MiB. */
+    private static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024 - 64 * 1024;
+
+    private final IngestConfig config;
+    private final Crawler crawler;
+    private final Producer<String, String> producer;
+    private final KafkaConsumer<String, String> consumer;
+    private final OffsetTracker tracker = new OffsetTracker();
+    private final RecentUrls recent;
+    private final ExecutorService completions;
+    private final Thread pollThread;
+    private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
+    private volatile boolean running = true;
+    private volatile boolean closing;
+
+    private IngestService(IngestConfig config, HostResolver resolver) {
+        this.config = config;
+        for (String c : List.of("consumed", "articles", "deadLetters", "duplicatesSkipped", "notModified", "reread")) {
+            counters.put(c, new AtomicLong());
+        }
+        this.recent = new RecentUrls(config.dedupeWindow(), System::nanoTime);
+        this.producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new StringSerializer());
+        this.consumer = new KafkaConsumer<>(consumerConfig(config), new StringDeserializer(), new StringDeserializer());
+        this.crawler = Crawler.create(config.fetch(), resolver);
+        this.completions = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, config.applicationId() + "-completions");
+            t.setDaemon(true);
+            return t;
+        });
+        this.pollThread = new Thread(this::pollLoop, config.applicationId() + "-poll");
+    }
+
+    /**
+     * Starts consuming {@code news-urls}. The topics must exist (see the broker module's TopicSetup).
+     *
+     * @throws IllegalStateException when the Kafka clients cannot be created
+     */
+    public static IngestService start(IngestConfig config) {
+        return start(config, HostResolver.SYSTEM);
+    }
+
+    /** Starts with a custom resolver (tests map made-up host names to 127.0.0.1). */
+    public static IngestService start(IngestConfig config, HostResolver resolver) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(resolver, "resolver");
+        IngestService service;
+        try {
+            service = new IngestService(config, resolver);
+        } catch (KafkaException e) {
+            throw new IllegalStateException("cannot create Kafka clients for " + config.bootstrapServers() + ": " + e.getMessage(), e);
+        }
+        service.consumer.subscribe(List.of(Topics.NEWS_URLS), service.rebalanceListener());
+        service.pollThread.start();
+        log.info("ingest service {} consuming {} from {}", config.applicationId(), Topics.NEWS_URLS, config.bootstrapServers());
+        return service;
+    }
+
+    /** HTTP routes for the launcher's server: {@code /urls} (POST) and {@code /ingest/stats} (GET). */
+    public Map<String, HttpHandler> routes() {
+        Map<String, HttpHandler> routes = new LinkedHashMap<>();
+        routes.put("/urls", new UrlsHandler(producer, false));
+        routes.put("/ingest/stats", new StatsHandler(this::stats));
+        return Map.copyOf(routes);
+    }
+
+    /** Counters: records consumed, articles and dead letters written, skips, plus the crawler's. */
+    public Map<String, Long> stats() {
+        Map<String, Long> s = new LinkedHashMap<>();
+        counters.forEach((k, v) -> s.put(k, v.get()));
+        s.put("inFlight", (long) tracker.inFlight());
+        s.putAll(crawler.stats());
+        return s;
+    }
+
+    private void pollLoop() {
+        Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+        Set<TopicPartition> backpressured = new HashSet<>();
+        try {
+            while (running) {
+                for (Map.Entry<TopicPartition, Long> f : tracker.takeFailed().entrySet()) {
+                    counters.get("reread").incrementAndGet();
+                    log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
+                    consumer.seek(f.getKey(), f.getValue());
+                    consumer.pause(List.of(f.getKey()));
+                    pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
+                }
+                ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+                for (ConsumerRecord<String, String> rec : records) {
+                    TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+                    counters.get("consumed").incrementAndGet();
+                    process(rec, tracker.add(tp, rec.offset()));
+                }
+                commit();
+                managePauses(pausedUntil, backpressured);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("ingest poll loop woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            log.error("ingest poll loop failed; the service stops consuming", e);
+        } finally {
+            drainAndClose();
+        }
+    }
+
+    private void managePauses(Map<TopicPartition, Long> pausedUntil, Set<TopicPartition> backpressured) {
+        long now = System.nanoTime();
+        Set<TopicPartition> assigned = consumer.assignment();
+        pausedUntil.keySet().retainAll(assigned);
+        pausedUntil.entrySet().removeIf(e -> {
+            if (now - e.getValue() >= 0) {
+                consumer.resume(List.of(e.getKey()));
+                return true;
+            }
+            return false;
+        });
+        if (tracker.inFlight() >= config.maxInFlight()) {
+            Set<TopicPartition> toPause = new HashSet<>(assigned);
+            consumer.pause(toPause);
+            backpressured.addAll(toPause);
+        } else if (!backpressured.isEmpty()) {
+            Set<TopicPartition> toResume = new HashSet<>(backpressured);
+            toResume.retainAll(assigned);
+            toResume.removeAll(pausedUntil.keySet());
+            consumer.resume(toResume);
+            backpressured.clear();
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = tracker.committable();
+        offsets.keySet().retainAll(consumer.assignment());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            tracker.committed(offsets);
+        } catch (KafkaException e) {
+            log.warn("commit of {} failed, will retry: {}", offsets, e.toString());
+        }
+    }
+
+    private ConsumerRebalanceListener rebalanceListener() {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commit(); // what is finished stays finished; the rest is read again by the new owner
+                tracker.revoke(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                log.debug("assigned {}", partitions);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                tracker.revoke(partitions);
+            }
+        };
+    }
+
+    /** Starts the work for one record; every path ends in tracker.done or tracker.failed. */
+    private void process(ConsumerRecord<String, String> rec, OffsetTracker.Ticket ticket) {
+        UrlRequest request;
+        try {
+            request = UrlRequests.check(UrlRequests.parseValue(rec.value()), true);
+        } catch (IllegalArgumentException e) {
+            deadLetter(rec, ticket, null, FailureReason.INVALID_URL.name(), e.getMessage());
+            return;
+        }
+        String url = request.url();
+        if (!request.force() && !recent.claim(url)) {
+            counters.get("duplicatesSkipped").incrementAndGet();
+            log.debug("skipping {}: fetched within the last {}", url, config.dedupeWindow());
+            tracker.done(ticket);
+            return;
+        }
+        if (request.force()) {
+            recent.remember(url);
+        }
+        crawler.crawl(url, request.force()).whenCompleteAsync((result, error) -> {
+            try {
+                if (error != null) {
+                    onCrawlFailed(rec, ticket, url, error);
+                } else if (result.notModified()) {
+                    counters.get("notModified").incrementAndGet();
+                    log.info("{} not modified since the last fetch", url);
+                    tracker.done(ticket);
+                } else {
+                    produceArticle(rec, ticket, url, result);
+                }
+            } catch (RuntimeException e) {
+                log.error("cannot finish {}", url, e);
+                tracker.failed(ticket);
+            }
+        }, completions);
+    }
+
+    private void onCrawlFailed(ConsumerRecord<String, String> rec, OffsetTracker.Ticket ticket, String url, Throwable error) {
+        recent.forget(url);
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof FetchException fe) {
+            if (fe.reason() == FailureReason.INTERRUPTED && closing) {
+                return; // not finished: the record is read again after restart
+            }
+            deadLetter(rec, ticket, url, fe.reason().name(), fe.detail());
+        } else {
+            deadLetter(rec, ticket, url, FailureReason.INTERNAL_ERROR.name(), String.valueOf(cause));
+        }
+    }
+
+    private void produceArticle(ConsumerRecord<String, String> rec, OffsetTracker.Ticket ticket, String url, CrawlResult result) {
+        Article article = result.article();
+        String key = article.canonicalUrl();
+        send(new ProducerRecord<>(Topics.ARTICLES, key, Json.write(article))).whenCompleteAsync((md, e) -> {
+            if (e == null) {
+                counters.get("articles").incrementAndGet();
+                recent.remember(key);
+                recent.remember(result.finalUrl());
+                tracker.done(ticket);
+            } else {
+                log.warn("cannot write the article of {} to {}: {}", url, Topics.ARTICLES, e.toString());
+                deadLetter(rec, ticket, url, FailureReason.PRODUCE_FAILED.name(),
+                        "cannot write the article to " + Topics.ARTICLES + ": " + e);
+            }
+        }, completions);
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> rec, OffsetTracker.Ticket ticket, String url, String reason,
+                            String detail) {
+        DeadLetter dl = new DeadLetter(reason, detail, rec.topic(), rec.partition(), rec.offset(),
+                url, rec.value(), Instant.now().toString());
+        send(new ProducerRecord<>(Topics.NEWS_URLS_DLQ, url, Json.write(dl))).whenCompleteAsync((md, e) -> {
+            if (e == null) {
+                counters.get("deadLetters").incrementAndGet();
+                log.info("dead letter {} for {}: {}", reason, url == null ? rec.value() : url, detail);
+                tracker.done(ticket);
+            } else {
+                log.error("cannot write dead letter {} for {} to {}: {}", reason, url, Topics.NEWS_URLS_DLQ, e.toString());
+                tracker.failed(ticket);
+            }
+        }, completions);
+    }
+
+    private CompletableFuture<RecordMetadata> send(ProducerRecord<String, String> record) {
+        CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
+        try {
+            producer.send(record, (md, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    f.complete(md);
+                }
+            });
+        } catch (KafkaException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    private void drainAndClose() {
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        try {
+            while (tracker.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+                commit();
+                Thread.sleep(50);
+            }
+            producer.flush();
+            commit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("error while stopping the ingest service: {}", e.toString());
+        } finally {
+            if (tracker.inFlight() > 0) {
+                log.info("stopping with {} URLs unfinished; they are read again on restart", tracker.inFlight());
+            }
+            closing = true;
+            crawler.close();
+            completions.shutdownNow();
+            consumer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops consuming, waits up to the shutdown timeout for URLs in progress, commits, closes the clients. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            pollThread.join(config.shutdownTimeout().toMillis() + 15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pollThread.isAlive()) {
+            log.warn("ingest poll thread did not stop in time");
+        }
+    }
+
+    static Map<String, Object> producerConfig(IngestConfig config) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-producer");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        return p;
+    }
+
+    private static Map<String, Object> consumerConfig(IngestConfig config) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-consumer");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        return c;
+    }
+
+}

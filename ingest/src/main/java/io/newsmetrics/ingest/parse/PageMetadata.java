@@ -1,0 +1,117 @@
+package io.newsmetrics.ingest.parse;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Title, canonical URL, authors, language, site name and description of a page, each from the
+ * most explicit source first: JSON-LD, then Open Graph / Twitter / Dublin Core meta, then markup.
+ */
+final class PageMetadata {
+    private static final Pattern BY = Pattern.compile("(?i)^\\s*(by|von|por|par|di|door|av|af|от)\\s+");
+    private static final Pattern LANG = Pattern.compile("(?i)^([a-z]{2})([_-].*)?$");
+    private static final int MAX_AUTHOR_CHARS = 100;
+
+    private PageMetadata() {
+    }
+
+    static Optional<String> title(Document doc, MetaTags meta, JsonLd ld) {
+        Optional<String> t = ld.article("headline").or(() -> meta.first("og:title", "twitter:title", "dc.title"));
+        if (t.isPresent()) {
+            return t.map(PageMetadata::clean);
+        }
+        Element h1 = doc.selectFirst("h1");
+        if (h1 != null && !h1.text().isBlank() && h1.text().length() < 300) {
+            return Optional.of(clean(h1.text()));
+        }
+        String title = doc.title();
+        if (title.isBlank()) {
+            return Optional.empty();
+        }
+        // "Headline | Site" and "Headline - Site": keep the longest part.
+        String best = title;
+        String[] parts = title.split("\\s+[|\\-–—»]\\s+");
+        if (parts.length > 1) {
+            best = parts[0];
+            for (String p : parts) {
+                if (p.length() > best.length()) {
+                    best = p;
+                }
+            }
+        }
+        return Optional.of(clean(best));
+    }
+
+    static Optional<String> canonical(Document doc, MetaTags meta) {
+        Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+        if (link != null && !link.absUrl("href").isBlank()) {
+            return Optional.of(link.absUrl("href"));
+        }
+        return meta.get("og:url").filter(u -> u.startsWith("http"));
+    }
+
+    static List<String> authors(Document doc, MetaTags meta, JsonLd ld) {
+        List<String> out = new ArrayList<>();
+        for (String a : ld.authors()) {
+            addAuthor(out, a);
+        }
+        if (out.isEmpty()) {
+            meta.first("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                    "dcterms.creator", "byl").ifPresent(a -> {
+                        for (String part : a.split("\\s*(,|;|\\band\\b|&)\\s*")) {
+                            addAuthor(out, part);
+                        }
+                    });
+        }
+        if (out.isEmpty()) {
+            for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author]")) {
+                addAuthor(out, e.hasAttr("content") ? e.attr("content") : e.text());
+                if (out.size() >= 5) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addAuthor(List<String> out, String raw) {
+        if (raw == null) {
+            return;
+        }
+        String a = BY.matcher(clean(raw)).replaceFirst("").strip();
+        if (a.isEmpty() || a.length() > MAX_AUTHOR_CHARS || a.startsWith("http") || a.contains("@")
+                || out.contains(a)) {
+            return;
+        }
+        out.add(a);
+    }
+
+    static Optional<String> language(Document doc, MetaTags meta) {
+        String lang = doc.select("html").attr("lang");
+        if (lang.isBlank()) {
+            lang = meta.first("content-language", "og:locale", "dc.language", "language").orElse("");
+        }
+        var m = LANG.matcher(lang.strip());
+        return m.matches() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    static Optional<String> siteName(MetaTags meta, JsonLd ld) {
+        return meta.first("og:site_name", "application-name", "twitter:site").or(ld::publisherName)
+                .map(PageMetadata::clean);
+    }
+
+    static Optional<String> description(MetaTags meta, JsonLd ld) {
+        return meta.first("og:description", "description", "twitter:description", "dc.description")
+                .or(() -> ld.article("description")).map(PageMetadata::clean);
+    }
+
+    private static String clean(String s) {
+        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+}

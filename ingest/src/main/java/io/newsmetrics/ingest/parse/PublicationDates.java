@@ -1,0 +1,270 @@
+package io.newsmetrics.ingest.parse;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds when a page was first published, and when it was last modified.
+ *
+ * <p>Sources in order of trust; the first that yields a plausible date wins:
+ * <ol>
+ *   <li><b>url</b>: a full date in the URL path ({@code /2019/11/20/}, {@code /2019-11-20/},
+ *       {@code /20191120/}). It is set when the article is created, in the site's own time zone,
+ *       and never changes;</li>
+ *   <li><b>meta / json-ld</b>: meta tags that name a publication date ({@link #META_KEYS}: Open
+ *       Graph / article {@code article:published_time}, {@code itemprop=datePublished}, Dublin
+ *       Core, Parse.ly, Sailthru, {@code pubdate}, {@code date}...) and JSON-LD
+ *       {@code datePublished} / {@code dateCreated} of an article, then a web page. Meta comes
+ *       first, except that a value written with the site's own UTC offset beats a UTC time stamp,
+ *       whose day can differ from the local day;</li>
+ *   <li><b>markup</b>: elements with {@code itemprop=datePublished}, {@code <time pubdate>} or a
+ *       {@code <time>} marked as published, then any {@code <time datetime>} not marked as an
+ *       update;</li>
+ *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
+ *       byline;</li>
+ *   <li><b>headline</b>: the first date in the text just after the {@code <h1>};</li>
+ *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
+ *       left out.</li>
+ * </ol>
+ * Keys, elements and phrases about modification ({@code dateModified},
+ * {@code article:modified_time}, "Updated ...") are read only for {@link #modified}; they never
+ * stand in for a publication date. Dates after the reference day of {@link DateText} (tomorrow)
+ * and before 1995 are ignored.
+ */
+final class PublicationDates {
+    /** Meta keys that name a publication date, most specific first. */
+    static final List<String> META_KEYS = List.of(
+            "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+            "datepublished", "article.published", "published_time", "published-date", "published_date",
+            "publishdate", "publish-date", "publish_date", "pubdate", "og:pubdate", "rnews:datepublished",
+            "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+            "citation_publication_date", "citation_date", "prism.publicationdate", "parsely-pub-date",
+            "sailthru.date", "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate",
+            "original-publish-date", "publication_date", "pub_date", "datecreated", "creation_date", "date",
+            "displaydate", "dc.created", "bt:pubdate", "article.created", "content_date", "release_date");
+    /** Meta keys that name a modification date. */
+    static final List<String> MODIFIED_META_KEYS = List.of(
+            "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
+            "last-modified", "lastmod", "article.updated");
+
+    private static final Pattern DATE_CLASS = Pattern.compile(
+            "(?i)date|time|publi|posted|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
+    private static final Pattern NOT_DATE_CLASS = Pattern.compile("(?i)caption|credit|comment|related|widget|nav|menu");
+    private static final Pattern PUBLISHED_CLASS = Pattern.compile("(?i)publish|posted|created");
+    private static final Pattern UPDATE_WORDS = Pattern.compile(
+            "(?i)updat|modifi|actualiz|aktualisiert|mis à jour|atualiz|aggiorn|обновл|editado|edited|last changed");
+    private static final Pattern UTC = Pattern.compile("(Z|[+-]00:?00)$");
+    private static final Set<String> SKIP_TEXT_OF = Set.of("script", "style", "noscript", "template", "nav",
+            "figure", "figcaption", "aside", "button", "select", "svg", "footer");
+    private static final int MAX_BYLINE_ELEMENTS = 200;
+    private static final int MAX_BYLINE_CHARS = 300;
+    private static final int AFTER_HEADLINE_CHARS = 600;
+    private static final int PAGE_TEXT_CHARS = 3_000;
+
+    /** A date and the rule that found it ({@code url}, {@code meta}, {@code json-ld}, ...). */
+    record Found(String date, String source) {
+    }
+
+    private final DateText dates;
+
+    PublicationDates(DateText dates) {
+        this.dates = Objects.requireNonNull(dates, "dates");
+    }
+
+    /** The publication date, ISO date or date-time, with the rule that found it. */
+    Optional<Found> published(Document doc, String url, MetaTags meta, JsonLd ld) {
+        Optional<LocalDate> fromUrl = dates.fromUrl(url);
+        if (fromUrl.isPresent()) {
+            return Optional.of(new Found(fromUrl.get().toString(), "url"));
+        }
+        Optional<String> fromMeta = Optional.empty();
+        for (String key : META_KEYS) {
+            fromMeta = value(meta.get(key));
+            if (fromMeta.isPresent()) {
+                break;
+            }
+        }
+        Optional<String> fromLd = value(ld.article("datePublished"))
+                .or(() -> value(ld.article("dateCreated")))
+                .or(() -> value(ld.page("datePublished")))
+                .or(() -> value(ld.other("datePublished")));
+        if (fromMeta.isPresent() && fromLd.isPresent() && isUtc(fromMeta.get()) && hasLocalOffset(fromLd.get())) {
+            return Optional.of(new Found(fromLd.get(), "json-ld"));
+        }
+        if (fromMeta.isPresent()) {
+            return Optional.of(new Found(fromMeta.get(), "meta"));
+        }
+        if (fromLd.isPresent()) {
+            return Optional.of(new Found(fromLd.get(), "json-ld"));
+        }
+        Optional<String> d = fromMarkup(doc);
+        if (d.isPresent()) {
+            return Optional.of(new Found(d.get(), "markup"));
+        }
+        Optional<LocalDate> text = fromBylines(doc);
+        if (text.isPresent()) {
+            return Optional.of(new Found(text.get().toString(), "byline"));
+        }
+        Optional<LocalDate> headline = afterHeadline(doc);
+        if (headline.isPresent()) {
+            return Optional.of(new Found(headline.get().toString(), "headline"));
+        }
+        return doc.body() == null ? Optional.empty()
+                : textFrom(doc.body(), PAGE_TEXT_CHARS).map(x -> new Found(x.toString(), "text"));
+    }
+
+    /** The last modification date, ISO date or date-time. */
+    Optional<String> modified(MetaTags meta, JsonLd ld) {
+        Optional<String> d = value(ld.article("dateModified")).or(() -> value(ld.page("dateModified")));
+        if (d.isPresent()) {
+            return d;
+        }
+        for (String key : MODIFIED_META_KEYS) {
+            d = value(meta.get(key));
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUtc(String isoValue) {
+        return isoValue.length() > 10 && UTC.matcher(isoValue).find();
+    }
+
+    private static boolean hasLocalOffset(String isoValue) {
+        return isoValue.length() > 10 && !UTC.matcher(isoValue).find() && isoValue.matches(".*[+-]\\d{2}:\\d{2}$");
+    }
+
+    private Optional<String> value(Optional<String> raw) {
+        return raw.flatMap(dates::parseValue);
+    }
+
+    private Optional<String> fromMarkup(Document doc) {
+        for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
+            Optional<String> d = attrOrText(e);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        List<Element> times = doc.getElementsByTag("time");
+        for (Element t : times) {
+            Element parent = t.parent();
+            if (t.hasAttr("pubdate") || PUBLISHED_CLASS.matcher(t.className() + " "
+                    + (parent == null ? "" : parent.className())).find()) {
+                Optional<String> d = attrOrText(t);
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+        }
+        for (Element t : times) {
+            if (isUpdate(t) || t.parent() != null && isUpdate(t.parent()) || !t.hasAttr("datetime")) {
+                continue;
+            }
+            Optional<String> d = dates.parseValue(t.attr("datetime"));
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUpdate(Element e) {
+        String marks = e.className() + " " + e.id() + " " + e.attr("itemprop");
+        return UPDATE_WORDS.matcher(marks).find() || e.ownText().length() < 40 && UPDATE_WORDS.matcher(e.ownText()).find();
+    }
+
+    private Optional<String> attrOrText(Element e) {
+        for (String a : new String[]{"datetime", "content", "title", "data-date"}) {
+            if (e.hasAttr(a)) {
+                Optional<String> d = dates.parseValue(e.attr(a));
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+        }
+        return dates.find(e.text()).map(LocalDate::toString);
+    }
+
+    private Optional<LocalDate> fromBylines(Document doc) {
+        if (doc.body() == null) {
+            return Optional.empty();
+        }
+        int looked = 0;
+        for (Element e : doc.body().getAllElements()) {
+            String marks = e.className() + " " + e.id();
+            if (marks.length() < 3 || !DATE_CLASS.matcher(marks).find() || NOT_DATE_CLASS.matcher(marks).find()) {
+                continue;
+            }
+            if (++looked > MAX_BYLINE_ELEMENTS) {
+                break;
+            }
+            String text = e.text();
+            if (text.length() > MAX_BYLINE_CHARS || text.length() < 6) {
+                continue;
+            }
+            Optional<LocalDate> d = publishedIn(text);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first date in the text just after the page's first headline, where bylines stand. */
+    private Optional<LocalDate> afterHeadline(Document doc) {
+        Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+        if (h1 == null) {
+            return Optional.empty();
+        }
+        return textFrom(following(h1), AFTER_HEADLINE_CHARS);
+    }
+
+    /** The first date in the visible text from node {@code start} on, up to {@code limit} chars. */
+    private Optional<LocalDate> textFrom(Node start, int limit) {
+        StringBuilder text = new StringBuilder();
+        Node n = start;
+        while (n != null && text.length() < limit) {
+            if (n instanceof TextNode t) {
+                text.append(t.text()).append(' ');
+                n = following(n);
+            } else if (n instanceof Element e && (SKIP_TEXT_OF.contains(e.normalName())
+                    || NOT_DATE_CLASS.matcher(e.className()).find())) {
+                n = following(n);
+            } else {
+                n = n.childNodeSize() > 0 ? n.childNode(0) : following(n);
+            }
+        }
+        return publishedIn(text.toString());
+    }
+
+    /** The next node in document order that is not inside {@code n}. */
+    private static Node following(Node n) {
+        Node up = n;
+        while (up != null && up.nextSibling() == null) {
+            up = up.parent();
+        }
+        return up == null ? null : up.nextSibling();
+    }
+
+    /** A date in byline text; when an update is announced, only the text before it counts. */
+    private Optional<LocalDate> publishedIn(String text) {
+        Matcher up = UPDATE_WORDS.matcher(text);
+        if (up.find()) {
+            // "Published Nov 20, 2019 | Updated Nov 21": read only before the update mark.
+            return dates.find(text.substring(0, up.start()));
+        }
+        return dates.find(text);
+    }
+}

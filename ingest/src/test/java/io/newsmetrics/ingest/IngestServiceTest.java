@@ -1,0 +1,187 @@
+package io.newsmetrics.ingest;
+
+import io.newsmetrics.broker.EmbeddedKafka;
+import io.newsmetrics.broker.TopicSetup;
+import io.newsmetrics.ingest.fetch.FetchSettings;
+import io.newsmetrics.model.Article;
+import io.newsmetrics.model.DeadLetter;
+import io.newsmetrics.model.Json;
+import io.newsmetrics.model.Topics;
+import io.newsmetrics.model.UrlRequest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IngestServiceTest {
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static TestSite site;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
+        TopicSetup.ensureTopics(kafka.bootstrapServers(), 3, (short) 1);
+        site = new TestSite()
+                .page("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private/\n")
+                .page("/news/1", 200, "text/html; charset=utf-8",
+                        TestSite.article("Inflation eases", "Inflation fell to 2.1% in June.", "Prices rose less."))
+                .page("/missing", 404, "text/html", "<p>gone</p>")
+                .page("/private/x", 200, "text/html", TestSite.article("Secret", "Hidden text."));
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+        kafka.close();
+    }
+
+    private static IngestConfig config() {
+        return IngestConfig.defaults(kafka.bootstrapServers())
+                .withApplicationId("ingest-test-" + UUID.randomUUID())
+                .withFetch(FetchSettings.defaults().withAllowLoopback(true).withPolitenessDelay(Duration.ZERO)
+                        .withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(200)));
+    }
+
+    @Test
+    void shouldTurnUrlsIntoArticlesAndFailuresIntoDeadLetters() throws Exception {
+        String ok = site.url("/news/1");
+        String missing = site.url("/missing");
+        String disallowed = site.url("/private/x");
+        try (IngestService service = IngestService.start(config());
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            publisher.publish(UrlRequest.of(ok));
+            publisher.publish(UrlRequest.of(missing));
+            publisher.publish(UrlRequest.of(disallowed));
+            assertEquals(3, publisher.flush());
+
+            List<ConsumerRecord<String, String>> articles = readUntil(Topics.ARTICLES, r -> r.key().equals(ok), 1);
+            Article a = Json.read(articles.get(0).value(), Article.class);
+            assertEquals("Inflation eases", a.title());
+            assertTrue(a.text().contains("Inflation fell to 2.1% in June."), a.text());
+
+            List<DeadLetter> dls = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : readUntil(Topics.NEWS_URLS_DLQ,
+                    r -> r.key() != null && (r.key().equals(missing) || r.key().equals(disallowed)), 2)) {
+                dls.add(Json.read(r.value(), DeadLetter.class));
+            }
+            DeadLetter notFound = dls.stream().filter(d -> missing.equals(d.url())).findFirst().orElseThrow();
+            assertEquals("HTTP_STATUS", notFound.reason());
+            assertTrue(notFound.detail().contains("404"), notFound.detail());
+            assertEquals(Topics.NEWS_URLS, notFound.sourceTopic());
+            assertNotNull(notFound.time());
+            DeadLetter robots = dls.stream().filter(d -> disallowed.equals(d.url())).findFirst().orElseThrow();
+            assertEquals("ROBOTS_DISALLOWED", robots.reason());
+            assertEquals(0, site.count("/private/x"), "a disallowed page is never requested");
+        }
+    }
+
+    @Test
+    void shouldDeadLetterMalformedRecordsAndIngestFileUrlsAndPlainValues(@TempDir Path files) throws Exception {
+        Path file = files.resolve("story.txt");
+        Files.writeString(file, "date 2025-07-25 https://example.org/story\nRates held\n\nThe bank kept rates at 4%.\n");
+        String bad = "not a url " + UUID.randomUUID();
+        try (IngestService service = IngestService.start(config());
+             KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                     new StringSerializer(), new StringSerializer())) {
+            raw.send(new ProducerRecord<>(Topics.NEWS_URLS, null, bad)).get();
+            raw.send(new ProducerRecord<>(Topics.NEWS_URLS, null, file.toUri().toString())).get();
+
+            DeadLetter dl = Json.read(readUntil(Topics.NEWS_URLS_DLQ,
+                    r -> r.value().contains(bad.substring(10)), 1).get(0).value(), DeadLetter.class);
+            assertEquals("INVALID_URL", dl.reason());
+            assertEquals(bad, dl.payload());
+
+            Article a = Json.read(readUntil(Topics.ARTICLES,
+                    r -> "https://example.org/story".equals(r.key()), 1).get(0).value(), Article.class);
+            assertEquals("Rates held", a.title());
+            assertEquals("2025-07-25", a.publishedAt());
+        }
+    }
+
+    @Test
+    void shouldAcceptUrlsOverHttpAndRejectBadLinesWithReasons() throws Exception {
+        try (IngestService service = IngestService.start(config())) {
+            var handler = service.routes().get("/urls");
+            assertNotNull(handler);
+            var server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 10);
+            server.createContext("/urls", handler);
+            server.start();
+            try {
+                HttpClient client = HttpClient.newHttpClient();
+                URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/urls");
+                String page = site.url("/news/1") + "?via=http";
+                HttpResponse<String> ok = client.send(HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString(page + "\n\n# comment\n")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(202, ok.statusCode(), ok.body());
+                assertTrue(ok.body().contains("\"accepted\":1"), ok.body());
+
+                HttpResponse<String> bad = client.send(HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString("[\"" + page + "\", \"ftp://x/y\", {\"url\": \"file:///etc/passwd\"}]")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, bad.statusCode(), bad.body());
+                assertTrue(bad.body().contains("\"line\":2") && bad.body().contains("\"line\":3"), bad.body());
+                assertTrue(bad.body().contains("ftp"), bad.body());
+
+                HttpResponse<String> get = client.send(HttpRequest.newBuilder(endpoint).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(405, get.statusCode());
+
+                readUntil(Topics.ARTICLES, r -> r.value().contains("via=http"), 1);
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    /** Reads a topic from the start until {@code count} records match, or fails after 60 s. */
+    static List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                          int count) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                }
+            }
+            assertTrue(found.size() >= count, "expected " + count + " matching records on " + topic + ", found " + found.size());
+            return found;
+        }
+    }
+}
