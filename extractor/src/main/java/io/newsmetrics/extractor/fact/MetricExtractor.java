@@ -28,6 +28,9 @@ import java.util.Set;
 public final class MetricExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(MetricExtractor.class);
 
+    /** Relative difference under which a title figure counts as a rounded restatement of a body figure. */
+    static final double TITLE_ROUNDING = 0.05;
+
     /** Sentences longer than this are cut for context analysis (the figures in them are still found). */
     static final int MAX_SENTENCE_CHARS = 4000;
 
@@ -89,7 +92,7 @@ public final class MetricExtractor {
             }
             if (article.title() != null && !article.title().isBlank()) {
                 for (Candidate c : candidates(article.title(), periods, null)) {
-                    if (body.stream().noneMatch(b -> sameFigure(b.q, c.q))) {
+                    if (body.stream().noneMatch(b -> roughlySameFigure(b.q, c.q))) {
                         MetricEvent e = toEvent(article, c, source);
                         events.putIfAbsent(e.id(), e);
                     }
@@ -141,10 +144,11 @@ public final class MetricExtractor {
         return w.equals("that") || w.equals("this") || w.equals("those") || w.equals("these") || w.equals("the");
     }
 
-    private static boolean sameFigure(Quantity a, Quantity b) {
+    /** A headline rounds: "$9 billion" in the title restates "$8.8 billion" in the body. */
+    private static boolean roughlySameFigure(Quantity a, Quantity b) {
         return Objects.equals(a.unit() == null ? "count" : a.unit(), b.unit() == null ? "count" : b.unit())
                 && a.value() != null && b.value() != null
-                && Math.abs(a.value() - b.value()) <= 1e-3 * Math.abs(b.value()) + 1e-9;
+                && Math.abs(a.value() - b.value()) <= TITLE_ROUNDING * Math.abs(b.value()) + 1e-9;
     }
 
     /** One figure with everything resolved about it. */
@@ -168,7 +172,7 @@ public final class MetricExtractor {
         List<Quantity> all = recognizer.recognize(text);
         List<Sentences.Sentence> sentences = Sentences.split(text);
         List<Candidate> out = new ArrayList<>();
-        String reference = null;
+        String reference = reference(all, sentences, periods);
         String carry = null;
         int paragraph = -1;
         String lastSubject = null;
@@ -180,14 +184,6 @@ public final class MetricExtractor {
             }
             String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
             List<PeriodResolver.Expression> exprs = periods.find(st);
-            if (reference == null) {
-                for (PeriodResolver.Expression e : exprs) {
-                    if (!e.relative() && !e.comparison()) {
-                        reference = e.period();
-                        break;
-                    }
-                }
-            }
             List<Quantity> inSentence = new ArrayList<>();
             while (qi < all.size() && all.get(qi).start() < s.end()) {
                 if (all.get(qi).start() >= s.start() && all.get(qi).end() <= s.start() + st.length()) {
@@ -195,6 +191,7 @@ public final class MetricExtractor {
                 }
                 qi++;
             }
+
             List<Word> words = words(st, 0, st.length());
             String sentencePeriod = null;
             String previousSubject = null;
@@ -233,6 +230,9 @@ public final class MetricExtractor {
                 previousSubject = subject;
                 lastSubject = subject;
                 String period = period(st, qs, qe, q, exprs, inSentence, s.start(), periods);
+                if (period == null && q.change() != null && isMarketMove(label) && periods.published() != null) {
+                    period = periods.published().toString(); // "the stock was down 5%": today's move
+                }
                 if (period == null) {
                     period = carry != null ? carry : reference;
                 } else {
@@ -245,6 +245,50 @@ public final class MetricExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The article's reference period: the first time stated in a sentence with a figure (captions and datelines
+     * before the story carry none), else the first time stated anywhere, else null.
+     */
+    private static String reference(List<Quantity> all, List<Sentences.Sentence> sentences, PeriodResolver periods) {
+        String any = null;
+        int qi = 0;
+        for (Sentences.Sentence s : sentences) {
+            String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
+            boolean figure = false;
+            while (qi < all.size() && all.get(qi).start() < s.end()) {
+                figure |= all.get(qi).start() >= s.start() && isMetric(all.get(qi));
+                qi++;
+            }
+            if (!figure && any != null) {
+                continue;
+            }
+            for (PeriodResolver.Expression e : periods.find(st)) {
+                if (!e.relative() && !e.comparison()) {
+                    if (figure) {
+                        return e.period();
+                    }
+                    any = any == null ? e.period() : any;
+                    break;
+                }
+            }
+        }
+        return any;
+    }
+
+    private static final Set<String> MARKET_WORDS = Set.of("stock", "stocks", "share", "shares", "index", "futures",
+            "yield", "yields", "price", "prices", "dollar", "euro", "yen", "sterling", "bond", "bonds", "crude", "gold",
+            "composite", "nikkei", "kospi");
+
+    /** A daily market move: the label names a stock, index, price or currency. */
+    private static boolean isMarketMove(String label) {
+        for (String w : label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (MARKET_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "two people familiar with the matter", "three sources said": who spoke, not what was measured. */
@@ -595,10 +639,11 @@ public final class MetricExtractor {
         PeriodResolver.Expression best = null;
         int bestScore = Integer.MAX_VALUE;
         for (PeriodResolver.Expression e : exprs) {
-            if (e.comparison() && !fromLevel) {
+            boolean after = e.start() >= qe;
+            // a comparison base ("from the March high of 21.8 percent") dates only the figure it introduces
+            if (e.comparison() && !fromLevel && !(!after && qs - e.end() < 25 && q.change() == null)) {
                 continue;
             }
-            boolean after = e.start() >= qe;
             int d = after ? e.start() - qe : Math.max(0, qs - e.end());
             Quantity nearest = null;
             int nd = Integer.MAX_VALUE;
@@ -618,8 +663,8 @@ public final class MetricExtractor {
             if (nearest != null && nearest != q) {
                 int ns = nearest.start() - sentenceStart;
                 boolean between = after ? ns > qs && ns < e.start() : ns < qs && ns > e.end();
-                if (after && between) {
-                    continue; // belongs to the figure in between
+                if (after && between && (precededBy(s, ns, "from") || s.substring(qe, Math.max(qe, ns)).contains(","))) {
+                    continue; // belongs to the figure in between: "1.786%, down from 1.808% late on Monday"
                 }
                 d += 50;
             }

@@ -36,7 +36,7 @@ final class PeriodResolver {
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
             + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
-            + "|next\\sdecade|at\\sthe\\sclose|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b");
+            + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
@@ -285,7 +285,8 @@ final class PeriodResolver {
             case "next year" -> String.valueOf(y + 1);
             case "today", "on the day", "in recent trading", "in early trading", "in late trading", "in morning trading",
                  "in afternoon trading", "in midday trading", "in premarket trading", "in after hours trading",
-                 "at the close", "in recent trade", "in early trade", "in late trade" -> published.toString();
+                 "at the close", "in recent trade", "in early trade", "in late trade", "now", "currently",
+                 "at present" -> published.toString();
             case "next decade" -> String.valueOf((y / 10 + 2) * 10);
             case "yesterday" -> published.minusDays(1).toString();
             case "last quarter", "previous quarter" -> {

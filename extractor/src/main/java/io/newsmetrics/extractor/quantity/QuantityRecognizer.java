@@ -250,7 +250,8 @@ public final class QuantityRecognizer {
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
-                    boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled;
+                    boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
+                            && countedNoun(t, b.end, b.value) == null;
                     if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
                         second = new Num(hi, b.start, b.end, b.written, b.scaled);
                         u2 = ub;
@@ -627,7 +628,7 @@ public final class QuantityRecognizer {
                         return new Noun(x.text(), m + 1);
                     }
                     if (!(x.isWord() && x.capitalized() || x.kind() == Token.Kind.CODE || x.isSymbol('-')
-                            || x.isNumber() && x.glued())) {
+                            || x.isNumber())) {
                         break;
                     }
                 }
@@ -728,7 +729,7 @@ public final class QuantityRecognizer {
                     return true;
                 }
             }
-            if (i >= 1 && unitName == null) {
+            if (i >= 1 && (unitName == null || unitName.equals("count"))) {
                 Token p = t.get(i - 1);
                 // ranks: "No 1", "number 3"
                 if (p.is("no") || p.is("number") || p.is("nos") || p.is("rank") || p.is("ranked")) {
@@ -870,6 +871,9 @@ public final class QuantityRecognizer {
             if (p.is("by")) {
                 by = true;
                 break;
+            }
+            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower())) {
+                return lex.changes.get(t.get(j - 1).lower()); // "an increase of just 0.3 percent"
             }
             if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
                 break;
