@@ -172,18 +172,19 @@ public final class MetricExtractor {
         List<Quantity> all = recognizer.recognize(text);
         List<Sentences.Sentence> sentences = Sentences.split(text);
         List<Candidate> out = new ArrayList<>();
-        String reference = reference(all, sentences, periods);
+        Map<Integer, List<PeriodResolver.Expression>> found = new java.util.HashMap<>();
+        String reference = reference(all, sentences, periods, found);
         String carry = null;
         int paragraph = -1;
         String lastSubject = null;
         int qi = 0;
-        for (Sentences.Sentence s : sentences) {
+        for (int si = 0; si < sentences.size(); si++) {
+            Sentences.Sentence s = sentences.get(si);
             if (s.paragraph() != paragraph) {
                 paragraph = s.paragraph();
                 carry = null;
             }
             String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
-            List<PeriodResolver.Expression> exprs = periods.find(st);
             List<Quantity> inSentence = new ArrayList<>();
             while (qi < all.size() && all.get(qi).start() < s.end()) {
                 if (all.get(qi).start() >= s.start() && all.get(qi).end() <= s.start() + st.length()) {
@@ -192,6 +193,10 @@ public final class MetricExtractor {
                 qi++;
             }
 
+            if (inSentence.stream().noneMatch(MetricExtractor::isMetric)) {
+                continue; // time expressions matter only next to figures: skip the costly parts
+            }
+            List<PeriodResolver.Expression> exprs = found.containsKey(si) ? found.get(si) : periods.find(st);
             List<Word> words = words(st, 0, st.length());
             String sentencePeriod = null;
             String previousSubject = null;
@@ -251,10 +256,12 @@ public final class MetricExtractor {
      * The article's reference period: the first time stated in a sentence with a figure (captions and datelines
      * before the story carry none), else the first time stated anywhere, else null.
      */
-    private static String reference(List<Quantity> all, List<Sentences.Sentence> sentences, PeriodResolver periods) {
+    private static String reference(List<Quantity> all, List<Sentences.Sentence> sentences, PeriodResolver periods,
+                                    Map<Integer, List<PeriodResolver.Expression>> found) {
         String any = null;
         int qi = 0;
-        for (Sentences.Sentence s : sentences) {
+        for (int si = 0; si < sentences.size(); si++) {
+            Sentences.Sentence s = sentences.get(si);
             String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
             boolean figure = false;
             while (qi < all.size() && all.get(qi).start() < s.end()) {
@@ -264,7 +271,11 @@ public final class MetricExtractor {
             if (!figure && any != null) {
                 continue;
             }
-            for (PeriodResolver.Expression e : periods.find(st)) {
+            List<PeriodResolver.Expression> exprs = periods.find(st);
+            if (figure) {
+                found.put(si, exprs);
+            }
+            for (PeriodResolver.Expression e : exprs) {
                 if (!e.relative() && !e.comparison()) {
                     if (figure) {
                         return e.period();

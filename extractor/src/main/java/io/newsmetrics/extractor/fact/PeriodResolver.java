@@ -69,7 +69,9 @@ final class PeriodResolver {
     /** All time expressions of a sentence, in order, overlaps removed (the earlier, longer one wins). */
     List<Expression> find(String s) {
         List<Expression> out = new ArrayList<>();
-        Matcher m = MONTH_DATE.matcher(s);
+        // cheap substring tests first: most sentences hold no time expression of a given kind
+        boolean months = hasAny(s, MONTH_HINTS);
+        Matcher m = MONTH_DATE.matcher(months ? s : "");
         while (m.find()) {
             String mon = m.group(1);
             if (mon.equals("May") && m.group(2) == null && m.group(3) == null && !after(s, m.start(), "in", "of", "since", "by", "until", "end")) {
@@ -84,20 +86,20 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, false);
             }
         }
-        m = DAY_MONTH.matcher(s);
+        m = DAY_MONTH.matcher(months ? s : "");
         while (m.find()) {
             String p = monthPeriod(month(m.group(2)), m.group(1), m.group(3));
             if (p != null) {
                 add(out, s, m.start(), m.end(), p, false);
             }
         }
-        m = QUARTER.matcher(s);
+        m = QUARTER.matcher(s.indexOf("uarter") >= 0 || s.indexOf('Q') >= 0 ? s : "");
         while (m.find()) {
             int q = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
             add(out, s, m.start(), m.end(), quarterPeriod(q, y), false);
         }
-        m = HALF.matcher(s);
+        m = HALF.matcher(s.indexOf("alf") >= 0 || s.indexOf('H') >= 0 ? s : "");
         while (m.find()) {
             int h = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
@@ -107,11 +109,11 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), year + "-H" + h, false);
             }
         }
-        m = YEAR.matcher(s);
+        m = YEAR.matcher(s.indexOf("19") >= 0 || s.indexOf("20") >= 0 ? s : "");
         while (m.find()) {
             add(out, s, m.start(), m.end(), m.group(1), false);
         }
-        m = RELATIVE.matcher(s);
+        m = RELATIVE.matcher(hasAny(s.toLowerCase(Locale.ROOT), RELATIVE_HINTS) ? s : "");
         while (m.find()) {
             String p = relative(m.group().toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("\\s+", " "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
@@ -124,7 +126,7 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, rel);
             }
         }
-        m = WEEKDAY.matcher(s);
+        m = WEEKDAY.matcher(s.indexOf("day") >= 0 ? s : "");
         while (m.find()) {
             if (published != null) {
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
@@ -145,6 +147,20 @@ final class PeriodResolver {
             }
         }
         return kept;
+    }
+
+    private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
+    private static final String[] RELATIVE_HINTS = {"last", "this", "next", "previous", "prior", "past", "current",
+        "year", "today", "yesterday", "day", "trad", "decade", "close", "now", "present", "month", "quarter"};
+
+    private static boolean hasAny(String s, String[] hints) {
+        for (String h : hints) {
+            if (s.indexOf(h) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean after(String s, int pos, String... words) {

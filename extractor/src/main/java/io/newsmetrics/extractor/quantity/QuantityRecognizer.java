@@ -46,9 +46,21 @@ public final class QuantityRecognizer {
     private final Lexicon lex;
     private final Tokenizer tokenizer;
 
+    /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
+    private final Set<String> startWords;
+
     private QuantityRecognizer(Lexicon lex) {
         this.lex = lex;
         this.tokenizer = new Tokenizer(lex.gluedSuffixes);
+        java.util.HashSet<String> starts = new java.util.HashSet<>(WrittenNumbers.startWords());
+        starts.addAll(DOLLAR_PREFIXES);
+        starts.addAll(List.of("between", "rs", "minus"));
+        for (String c : lex.currencies.keySet()) {
+            if (c.length() == 3 && c.chars().allMatch(Character::isLetter)) {
+                starts.add(c);
+            }
+        }
+        this.startWords = Set.copyOf(starts);
     }
 
     /** A recogniser with the bundled word lists. */
@@ -140,10 +152,9 @@ public final class QuantityRecognizer {
         return switch (tok.kind()) {
             case NUMBER -> true;
             case SYMBOL -> CURRENCY_SYMBOLS.contains(tok.text()) || tok.isSymbol('-') || tok.isSymbol('−');
-            case WORD -> WrittenNumbers.startsNumber(tok.lower()) || DOLLAR_PREFIXES.contains(tok.lower())
-                    || tok.is("between") || tok.is("rs") || tok.is("minus")
-                    || (tok.text().length() == 3 && lex.currencies.containsKey(tok.lower())
-                    && tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
+            case WORD -> startWords.contains(tok.lower()) && (tok.text().length() != 3
+                    || !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
+                    || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
             case CODE -> false;
         };
     }

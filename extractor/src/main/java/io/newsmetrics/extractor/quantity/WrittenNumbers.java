@@ -39,6 +39,13 @@ final class WrittenNumbers {
         return SMALL.containsKey(lower) || lower.equals("dozen") || lower.equals("hundred") || BIG.containsKey(lower);
     }
 
+    /** Every word {@link #startsNumber} accepts. */
+    static java.util.Set<String> startWords() {
+        java.util.Set<String> s = new java.util.HashSet<>(SMALL.keySet());
+        s.addAll(List.of("a", "an", "dozen", "half"));
+        return s;
+    }
+
     static boolean startsNumber(String lower) {
         return SMALL.containsKey(lower) || lower.equals("a") || lower.equals("an") || lower.equals("dozen")
                 || lower.equals("half");
