@@ -62,15 +62,32 @@ final class IndicatorNamer {
         return new IndicatorNamer(phrases);
     }
 
-    /** Lowercase words with plurals folded. */
+    /** Lowercase words with plurals folded; words are runs of letters, digits, '&' and '-'. */
     static List<String> normalise(String phrase) {
         List<String> out = new ArrayList<>();
-        for (String w : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&-]+")) {
-            if (!w.isEmpty() && !w.equals("s")) {
-                out.add(singular(w));
+        int n = phrase.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !wordChar(phrase.charAt(i))) {
+                i++;
             }
+            int j = i;
+            while (j < n && wordChar(phrase.charAt(j))) {
+                j++;
+            }
+            if (j > i) {
+                String w = phrase.substring(i, j).toLowerCase(Locale.ROOT);
+                if (!w.equals("s")) {
+                    out.add(singular(w));
+                }
+            }
+            i = j;
         }
         return out;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '&' || c == '-';
     }
 
     static String singular(String w) {
@@ -89,9 +106,15 @@ final class IndicatorNamer {
         String best = null;
         int bestLen = 0;
         int bestPos = -1;
+        StringBuilder phrase = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
-            for (int len = Math.min(maxWords, words.size() - i); len >= 1; len--) {
-                String id = phrases.get(String.join(" ", words.subList(i, i + len)));
+            phrase.setLength(0);
+            for (int len = 1; len <= Math.min(maxWords, words.size() - i); len++) {
+                if (len > 1) {
+                    phrase.append(' ');
+                }
+                phrase.append(words.get(i + len - 1));
+                String id = phrases.get(phrase.toString());
                 if (id != null && (len > bestLen || len == bestLen && i > bestPos)) {
                     best = id;
                     bestLen = len;

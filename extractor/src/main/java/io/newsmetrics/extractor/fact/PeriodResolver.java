@@ -113,7 +113,7 @@ final class PeriodResolver {
         while (m.find()) {
             add(out, s, m.start(), m.end(), m.group(1), false);
         }
-        m = RELATIVE.matcher(hasAny(s.toLowerCase(Locale.ROOT), RELATIVE_HINTS) ? s : "");
+        m = RELATIVE.matcher(hasAny(s, RELATIVE_HINTS) ? s : "");
         while (m.find()) {
             String p = relative(m.group().toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("\\s+", " "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
@@ -151,8 +151,8 @@ final class PeriodResolver {
 
     private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
-    private static final String[] RELATIVE_HINTS = {"last", "this", "next", "previous", "prior", "past", "current",
-        "year", "today", "yesterday", "day", "trad", "decade", "close", "now", "present", "month", "quarter"};
+    private static final String[] RELATIVE_HINTS = {"ast", "his", "ext", "revious", "rior", "urrent", "ear", "oday",
+        "esterday", "day", "trad", "ecade", "lose", "ow", "resent", "onth", "uarter", "YEAR", "DAY", "NOW"};
 
     private static boolean hasAny(String s, String[] hints) {
         for (String h : hints) {

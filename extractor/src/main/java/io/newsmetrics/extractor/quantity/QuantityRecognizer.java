@@ -48,6 +48,7 @@ public final class QuantityRecognizer {
 
     /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
     private final Set<String> startWords;
+    private final int maxStartWord;
 
     private QuantityRecognizer(Lexicon lex) {
         this.lex = lex;
@@ -61,6 +62,7 @@ public final class QuantityRecognizer {
             }
         }
         this.startWords = Set.copyOf(starts);
+        this.maxStartWord = starts.stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** A recogniser with the bundled word lists. */
@@ -152,7 +154,7 @@ public final class QuantityRecognizer {
         return switch (tok.kind()) {
             case NUMBER -> true;
             case SYMBOL -> CURRENCY_SYMBOLS.contains(tok.text()) || tok.isSymbol('-') || tok.isSymbol('−');
-            case WORD -> startWords.contains(tok.lower()) && (tok.text().length() != 3
+            case WORD -> tok.text().length() <= maxStartWord && startWords.contains(tok.lower()) && (tok.text().length() != 3
                     || !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
                     || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
             case CODE -> false;
