@@ -31,7 +31,6 @@ final class PeriodResolver {
             + "(?:\\s(?:of\\s)?(?:fiscal\\s)?((?:19|20)\\d{2}))?|\\bQ([1-4])(?:\\s?(?:FY)?((?:19|20)?\\d{2}))?\\b");
     private static final Pattern HALF = Pattern.compile("(?i)\\b(first|second|1st|2nd)[-\\s]half(?:\\s(?:of\\s)?((?:19|20)\\d{2}))?"
             + "|\\bH([12])(?:\\s?((?:19|20)\\d{2}))?\\b");
-    private static final Pattern YEAR = Pattern.compile("(?<![\\d$£€.,/-])\\b((?:19|20)\\d{2})\\b(?![-/]?\\d|%|\\.\\d|,\\d{3}|s\\b)");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
@@ -93,13 +92,13 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, false);
             }
         }
-        m = QUARTER.matcher(s.indexOf("uarter") >= 0 || s.indexOf('Q') >= 0 ? s : "");
+        m = QUARTER.matcher(s.indexOf("uarter") >= 0 || hasQuarterCode(s) ? s : "");
         while (m.find()) {
             int q = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
             add(out, s, m.start(), m.end(), quarterPeriod(q, y), false);
         }
-        m = HALF.matcher(s.indexOf("alf") >= 0 || s.indexOf('H') >= 0 ? s : "");
+        m = HALF.matcher(s.indexOf("alf") >= 0 || s.indexOf("H1") >= 0 || s.indexOf("H2") >= 0 ? s : "");
         while (m.find()) {
             int h = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
@@ -109,10 +108,7 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), year + "-H" + h, false);
             }
         }
-        m = YEAR.matcher(s.indexOf("19") >= 0 || s.indexOf("20") >= 0 ? s : "");
-        while (m.find()) {
-            add(out, s, m.start(), m.end(), m.group(1), false);
-        }
+        years(s, out);
         m = RELATIVE.matcher(hasAny(s, RELATIVE_HINTS) ? s : "");
         while (m.find()) {
             String p = relative(m.group().toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("\\s+", " "));
@@ -126,7 +122,7 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, rel);
             }
         }
-        m = WEEKDAY.matcher(s.indexOf("day") >= 0 ? s : "");
+        m = WEEKDAY.matcher(published != null && s.indexOf("day") >= 0 ? s : "");
         while (m.find()) {
             if (published != null) {
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
@@ -149,10 +145,53 @@ final class PeriodResolver {
         return kept;
     }
 
+    /**
+     * Four-digit years 1900-2099 standing alone: not part of a longer number, an amount ("$2019"), a decimal,
+     * a range or date ("2019-20", "2019/20"), a percentage or a decade ("1990s").
+     */
+    private void years(String s, List<Expression> out) {
+        int n = s.length();
+        for (int i = 0; i + 4 <= n; i++) {
+            char a = s.charAt(i);
+            if (!(a == '1' && s.charAt(i + 1) == '9' || a == '2' && s.charAt(i + 1) == '0')) {
+                continue;
+            }
+            if (!Character.isDigit(s.charAt(i + 2)) || !Character.isDigit(s.charAt(i + 3))) {
+                continue;
+            }
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            if (Character.isLetterOrDigit(before) || "$£€.,/-".indexOf(before) >= 0) {
+                continue;
+            }
+            char after = i + 4 < n ? s.charAt(i + 4) : ' ';
+            char after2 = i + 5 < n ? s.charAt(i + 5) : ' ';
+            if (Character.isDigit(after) || after == '%' || after == '/' && Character.isDigit(after2)
+                    || after == '-' && Character.isDigit(after2) || after == '.' && Character.isDigit(after2)
+                    || after == ',' && Character.isDigit(after2)
+                    || (after == 's' && !Character.isLetterOrDigit(after2))
+                    || Character.isLetter(after) && after != 's') {
+                continue;
+            }
+            add(out, s, i, i + 4, s.substring(i, i + 4), false);
+            i += 3;
+        }
+    }
+
     private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
-    private static final String[] RELATIVE_HINTS = {"ast", "his", "ext", "revious", "rior", "urrent", "ear", "oday",
-        "esterday", "day", "trad", "ecade", "lose", "ow", "resent", "onth", "uarter", "YEAR", "DAY", "NOW"};
+    private static final String[] RELATIVE_HINTS = {"last", "Last", "this", "This", "next", "Next", "revious",
+        "prior", "Prior", "past", "Past", "current", "Current", "year", "Year", "today", "Today", "yesterday",
+        "Yesterday", "the day", "trading", "trade", "decade", "close", "now", "Now", "present", "month", "quarter"};
+
+    private static boolean hasQuarterCode(String s) {
+        for (int i = s.indexOf('Q'); i >= 0 && i + 1 < s.length(); i = s.indexOf('Q', i + 1)) {
+            char c = s.charAt(i + 1);
+            if (c >= '1' && c <= '4') {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean hasAny(String s, String[] hints) {
         for (String h : hints) {

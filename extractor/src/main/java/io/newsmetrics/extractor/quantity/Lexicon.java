@@ -157,7 +157,10 @@ public final class Lexicon {
         return MONTHS.getOrDefault(lower, 0);
     }
 
+    private static final List<String> DURATIONS = List.of("second", "minute", "hour", "day", "week", "month", "year",
+            "decade", "century", "age");
+
     static List<String> durationUnits() {
-        return List.of("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "age");
+        return DURATIONS;
     }
 }
