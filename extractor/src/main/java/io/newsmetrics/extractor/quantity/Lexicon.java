@@ -47,6 +47,7 @@ public final class Lexicon {
     final Set<String> gluedSuffixes;
     final int maxUnitWords;
     final int maxCurrencyWords;
+    final int maxQualifierWords;
 
     private Lexicon(Map<String, String> units, Map<String, String> currencies, Map<String, Scale> scales,
                     Map<String, Qualifier> qualifiers, Map<String, Change> changes, Set<String> functionWords) {
@@ -73,6 +74,7 @@ public final class Lexicon {
         this.gluedSuffixes = Set.copyOf(glued);
         this.maxUnitWords = maxWords(units.keySet());
         this.maxCurrencyWords = maxWords(currencies.keySet());
+        this.maxQualifierWords = maxWords(qualifiers.keySet()) - 2;
     }
 
     /** Loads the bundled lists; fails fast with the resource name when one is missing or malformed. */

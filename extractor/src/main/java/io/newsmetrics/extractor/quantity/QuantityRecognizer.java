@@ -187,20 +187,22 @@ public final class QuantityRecognizer {
         int cur = currencyPrefix(t, i);
         if (cur > i) {
             currencySurface = surface(text, t, i, cur);
-            currency = lex.currencies.get(key(t, i, cur).replace(".", "").equals("us$") ? "us$" : key(t, i, cur));
-            if (currency == null) {
-                currency = lex.currencies.get(key(t, i, cur).replace(".", ""));
-            }
+            currency = t.get(cur - 1).isSymbol('$') && cur - 1 > i ? dollarPrefix(t, i, cur - 1)
+                    : lex.currencies.get(key(t, i, cur));
             numStart = cur;
             if (numStart < n && t.get(numStart).isSymbol('.') && t.get(i).is("rs")) {
                 numStart++;
             }
         }
         boolean negative = false;
-        if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−') || t.get(numStart).is("minus"))
-                && numStart + 1 < n && t.get(numStart + 1).isNumber()
-                && (t.get(numStart).is("minus") || t.get(numStart + 1).glued())
+        if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−'))
+                && numStart + 1 < n && t.get(numStart + 1).isNumber() && t.get(numStart + 1).glued()
                 && (numStart == 0 || t.get(numStart).spaceBefore() || !isWordLike(t.get(numStart - 1)))) {
+            negative = true;
+            numStart++;
+        } else if (numStart + 1 < n && (t.get(numStart).is("minus") || t.get(numStart).is("negative"))
+                && (t.get(numStart + 1).isNumber() || t.get(numStart + 1).isWord()
+                && WrittenNumbers.startsNumber(t.get(numStart + 1).lower()))) {
             negative = true;
             numStart++;
         }
@@ -422,13 +424,14 @@ public final class QuantityRecognizer {
         if (a.kind() == Token.Kind.SYMBOL && CURRENCY_SYMBOLS.contains(a.text())) {
             return i + 1;
         }
-        if (a.isWord() && DOLLAR_PREFIXES.contains(a.lower())) {
-            // "US$", "HK$", "U.S.$"
+        if (a.isWord() && (DOLLAR_PREFIXES.contains(a.lower()) || a.is("u"))) {
+            // "US$", "HK$", "U.S.$"; spaced ("C $ 16.4", "u.s $") only for prefixes that are no common word
             int j = i + 1;
             while (j < n && t.get(j).glued() && (t.get(j).isSymbol('.') || t.get(j).isWord()) && j < i + 4) {
                 j++;
             }
-            if (j < n && t.get(j).isSymbol('$') && t.get(j).glued()) {
+            boolean spacedOk = !(a.is("a") || a.is("s") || a.is("r"));
+            if (j < n && t.get(j).isSymbol('$') && (t.get(j).glued() || spacedOk) && dollarPrefix(t, i, j) != null) {
                 return j + 1;
             }
             return i;
@@ -447,6 +450,23 @@ public final class QuantityRecognizer {
             }
         }
         return i;
+    }
+
+    private static final java.util.Map<String, String> PREFIX_DOLLARS = java.util.Map.ofEntries(
+            java.util.Map.entry("us", "USD"), java.util.Map.entry("hk", "HKD"), java.util.Map.entry("a", "AUD"),
+            java.util.Map.entry("au", "AUD"), java.util.Map.entry("c", "CAD"), java.util.Map.entry("ca", "CAD"),
+            java.util.Map.entry("s", "SGD"), java.util.Map.entry("nz", "NZD"), java.util.Map.entry("nt", "TWD"),
+            java.util.Map.entry("r", "BRL"), java.util.Map.entry("mx", "MXN"));
+
+    /** The ISO code of a dollar prefix over tokens [from, dollarSign): "US", "U.S.", "HK", "C". */
+    private static String dollarPrefix(List<Token> t, int from, int dollar) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < dollar; k++) {
+            if (t.get(k).isWord()) {
+                sb.append(t.get(k).lower());
+            }
+        }
+        return PREFIX_DOLLARS.get(sb.toString());
     }
 
     /** A number at {@code i}: digits (with fraction or scale) or words. */
@@ -497,6 +517,19 @@ public final class QuantityRecognizer {
             end = p.end();
             written = true;
         }
+        // powers: "1.1^23", "2.5^-1"
+        if (!written && end + 1 < n && t.get(end).isSymbol('^') && t.get(end).glued()) {
+            int k = end + 1;
+            int sign = 1;
+            while (k < n && k < end + 4 && (t.get(k).isSymbol('-') || t.get(k).isSymbol('+')) && t.get(k).glued()) {
+                sign = t.get(k).isSymbol('-') ? -sign : sign;
+                k++;
+            }
+            if (k < n && t.get(k).isNumber() && t.get(k).glued()) {
+                value = Math.pow(value, sign * t.get(k).number());
+                end = k + 1;
+            }
+        }
         boolean scaled = false;
         if (end < n && t.get(end).isWord()) {
             Token s = t.get(end);
@@ -505,8 +538,9 @@ public final class QuantityRecognizer {
                 boolean ok = switch (scale.mode()) {
                     case "any" -> true;
                     case "glued" -> s.glued() || money || (!s.glued() && s.lower().length() > 1
-                            && !s.lower().equals("b"));
-                    case "money" -> money && (s.glued() || s.lower().length() > 1);
+                            && !s.lower().equals("b")) || s.is("k") && !written;
+                    case "money" -> money && (s.glued() || s.lower().length() > 1)
+                            || s.glued() && (s.text().equals("M") || s.text().equals("MM"));
                     default -> false;
                 };
                 if (ok && !(written && WrittenNumbers.isNumberWord(s.lower()))) {
@@ -830,7 +864,7 @@ public final class QuantityRecognizer {
     }
 
     private Qualifier qualifierAt(List<Token> t, int s) {
-        for (int len = 3; len >= 1; len--) {
+        for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len < 0) {
                 continue;
             }
@@ -843,7 +877,7 @@ public final class QuantityRecognizer {
     }
 
     private int qualifierLength(List<Token> t, int s) {
-        for (int len = 3; len >= 1; len--) {
+        for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len >= 0 && lex.qualifiers.containsKey(words(t, s - len, s))) {
                 return len;
             }

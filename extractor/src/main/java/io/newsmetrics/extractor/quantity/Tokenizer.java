@@ -32,8 +32,8 @@ final class Tokenizer {
                 i++;
                 continue;
             }
-            if (isDigit(c)) {
-                i = number(text, i, space, out);
+            if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                i = number(text, i, space, out); // ".08" too
             } else if (Character.isLetter(c)) {
                 i = word(text, i, space, out);
             } else {
@@ -80,22 +80,14 @@ final class Tokenizer {
         while (i < n && isDigit(text.charAt(i))) {
             digits.append(text.charAt(i++));
         }
-        // grouping: "30,154", "1 000 000" (thin or no-break space), only groups of exactly three digits
-        boolean grouped = false;
-        while (i + 3 < n + 1 && i < n) {
-            char sep = text.charAt(i);
-            boolean groupSep = sep == ',' || sep == '\u00A0' || sep == '\u202F' || sep == '\u2009'
-                    || (sep == ' ' && digits.length() <= 3 && !grouped && false);
-            if (!groupSep || i + 3 >= n + 1 || !threeDigits(text, i + 1)) {
-                break;
+        // grouping: "30,154"; "1 000 000" with thin, no-break or plain spaces; Indian "12,34,567"
+        int groupEnd = groupEnd(text, i, digits.length());
+        for (int k = i; k < groupEnd; k++) {
+            if (isDigit(text.charAt(k))) {
+                digits.append(text.charAt(k));
             }
-            if ((sep == ',' && digits.length() > 3 && !grouped)) {
-                break;
-            }
-            digits.append(text, i + 1, i + 4);
-            grouped = true;
-            i += 4;
         }
+        i = groupEnd;
         boolean decimal = false;
         if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
             int j = i + 1;
@@ -116,6 +108,21 @@ final class Tokenizer {
             digits.append(frac);
             decimal = true;
             i = j;
+        }
+        // scientific notation: "1e10", "12.32e+14", "-12e-1"
+        if (i + 1 < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
+                j++;
+            }
+            int e = j;
+            while (j < n && isDigit(text.charAt(j)) && j - e < 4) {
+                j++;
+            }
+            if (j > e && (j >= n || !Character.isLetterOrDigit(text.charAt(j)))) {
+                digits.append('e').append(text, i + 1, j);
+                i = j;
+            }
         }
         // glued letters: a known suffix ("bn", "k", "%" is a symbol anyway) or part of a code
         if (i < n && Character.isLetter(text.charAt(i))) {
@@ -139,6 +146,39 @@ final class Tokenizer {
         double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
         out.add(new Token(kind, start, i, s, s, value, space));
+        return i;
+    }
+
+    /**
+     * The end of the digit groups after a leading run of {@code lead} digits at {@code i} (or {@code i} when there
+     * are none): ",ddd" groups, the same with thin, no-break or single plain spaces (lead of at most three
+     * digits), or the Indian form ",dd,dd,ddd".
+     */
+    private static int groupEnd(String text, int i, int lead) {
+        int n = text.length();
+        if (i >= n || lead > 3) {
+            return i;
+        }
+        char sep = text.charAt(i);
+        if (!(sep == ',' || sep == '\u00A0' || sep == '\u202F' || sep == '\u2009' || sep == ' ')) {
+            return i;
+        }
+        int k = i;
+        while (k < n && text.charAt(k) == sep && threeDigits(text, k + 1)) {
+            k += 4;
+        }
+        if (k > i) {
+            return k;
+        }
+        if (sep == ',' && lead <= 2) {
+            while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2))
+                    && text.charAt(k + 3) == ',') {
+                k += 3;
+            }
+            if (k > i && threeDigits(text, k + 1)) {
+                return k + 4;
+            }
+        }
         return i;
     }
 

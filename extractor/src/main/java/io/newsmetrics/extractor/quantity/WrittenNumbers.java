@@ -1,11 +1,15 @@
 package io.newsmetrics.extractor.quantity;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads numbers written in words over tokens: "thirty million", "one hundred and five", "twenty-five",
- * "a dozen", "a quarter", "one and a half", "three quarters".
+ * "a dozen", "three dozens", "a quarter", "one and a half", "three quarters", "five eighths", "a hundredth",
+ * "two hundred point zero three", "nought point five".
  */
 final class WrittenNumbers {
     /** A parsed number: its value and the index just past its last token. */
@@ -13,42 +17,67 @@ final class WrittenNumbers {
     }
 
     private static final Map<String, Integer> SMALL = Map.ofEntries(
-            Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14),
-            Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
-            Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
-            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
-            Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
+            Map.entry("zero", 0), Map.entry("nought", 0), Map.entry("naught", 0), Map.entry("one", 1),
+            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
+            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
+            Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
 
     private static final Map<String, Double> BIG = Map.of("thousand", 1e3, "million", 1e6, "billion", 1e9,
             "trillion", 1e12, "lakh", 1e5, "crore", 1e7);
 
-    private static final Map<String, Double> FRACTIONS = Map.ofEntries(
-            Map.entry("half", 2.0), Map.entry("halves", 2.0), Map.entry("third", 3.0), Map.entry("thirds", 3.0),
-            Map.entry("quarter", 4.0), Map.entry("quarters", 4.0), Map.entry("fourth", 4.0),
-            Map.entry("fourths", 4.0), Map.entry("fifth", 5.0), Map.entry("fifths", 5.0),
-            Map.entry("sixth", 6.0), Map.entry("eighth", 8.0), Map.entry("eighths", 8.0),
-            Map.entry("tenth", 10.0), Map.entry("tenths", 10.0));
+    private static final Set<String> DOZENS = Set.of("dozen", "dozens", "dzs", "dozs", "doz");
+
+    /** Denominators written as ordinals ("fifth", "hundredths"); "second" is time, never a half. */
+    private static final Map<String, Double> DENOMINATORS;
+
+    static {
+        Map<String, Double> d = new HashMap<>();
+        String[][] ordinals = {{"half", "2"}, {"third", "3"}, {"quarter", "4"}, {"fourth", "4"}, {"fifth", "5"},
+            {"sixth", "6"}, {"seventh", "7"}, {"eighth", "8"}, {"ninth", "9"}, {"tenth", "10"}, {"eleventh", "11"},
+            {"twelfth", "12"}, {"thirteenth", "13"}, {"fourteenth", "14"}, {"fifteenth", "15"}, {"sixteenth", "16"},
+            {"seventeenth", "17"}, {"eighteenth", "18"}, {"nineteenth", "19"}, {"twentieth", "20"},
+            {"thirtieth", "30"}, {"fortieth", "40"}, {"fiftieth", "50"}, {"sixtieth", "60"}, {"seventieth", "70"},
+            {"eightieth", "80"}, {"ninetieth", "90"}, {"hundredth", "100"}, {"thousandth", "1000"},
+            {"millionth", "1e6"}, {"billionth", "1e9"}, {"trillionth", "1e12"}};
+        for (String[] o : ordinals) {
+            d.put(o[0], Double.parseDouble(o[1]));
+            d.put(o[0].equals("half") ? "halves" : o[0] + "s", Double.parseDouble(o[1]));
+        }
+        DENOMINATORS = Map.copyOf(d);
+    }
+
+    /** Unit ordinals that close a compound denominator: "twenty-first", "twenty-fifths". */
+    private static final Map<String, Integer> UNIT_ORDINALS = Map.ofEntries(Map.entry("first", 1),
+            Map.entry("firsts", 1), Map.entry("second", 2), Map.entry("seconds", 2), Map.entry("third", 3),
+            Map.entry("thirds", 3), Map.entry("fourth", 4), Map.entry("fourths", 4), Map.entry("fifth", 5),
+            Map.entry("fifths", 5), Map.entry("sixth", 6), Map.entry("sixths", 6), Map.entry("seventh", 7),
+            Map.entry("sevenths", 7), Map.entry("eighth", 8), Map.entry("eighths", 8), Map.entry("ninth", 9),
+            Map.entry("ninths", 9));
+
+    /** Words before a bare "half" that make it a number: "more than half", "about half". */
+    private static final Set<String> HALF_CUES = Set.of("than", "about", "nearly", "almost", "roughly", "around",
+            "over", "under", "some", "just", "only", "by", "to", "exactly", "approximately");
 
     private WrittenNumbers() {
     }
 
     static boolean isNumberWord(String lower) {
-        return SMALL.containsKey(lower) || lower.equals("dozen") || lower.equals("hundred") || BIG.containsKey(lower);
+        return SMALL.containsKey(lower) || DOZENS.contains(lower) || lower.equals("hundred") || BIG.containsKey(lower);
     }
 
-    /** Every word {@link #startsNumber} accepts. */
-    static java.util.Set<String> startWords() {
-        java.util.Set<String> s = new java.util.HashSet<>(SMALL.keySet());
-        s.addAll(List.of("a", "an", "dozen", "half"));
+    /** Every word that may begin a written number. */
+    static Set<String> startWords() {
+        Set<String> s = new HashSet<>(SMALL.keySet());
+        s.addAll(List.of("a", "an", "half", "negative"));
         return s;
     }
 
     static boolean startsNumber(String lower) {
-        return SMALL.containsKey(lower) || lower.equals("a") || lower.equals("an") || lower.equals("dozen")
-                || lower.equals("half");
+        return SMALL.containsKey(lower) || lower.equals("a") || lower.equals("an") || lower.equals("half");
     }
 
     /** Parses a written number starting at token {@code i}, or returns null. */
@@ -58,6 +87,14 @@ final class WrittenNumbers {
             return null;
         }
         String first = t.get(i).lower();
+        if (first.equals("half")) {
+            // "half a dozen"; a bare "half" only after "more than", "about" and the like
+            if (i + 2 < n && t.get(i + 1).is("a") && DOZENS.contains(t.get(i + 2).lower())) {
+                return new Parsed(6, i + 3);
+            }
+            boolean cue = i > 0 && HALF_CUES.contains(t.get(i - 1).lower());
+            return cue ? new Parsed(0.5, i + 1) : null;
+        }
         int j = i;
         double total = 0;
         double current = 0;
@@ -68,14 +105,15 @@ final class WrittenNumbers {
                 return null;
             }
             String next = t.get(j + 1).lower();
-            if (next.equals("hundred") || next.equals("dozen") || BIG.containsKey(next)) {
+            if (next.equals("hundred") || DOZENS.contains(next) || BIG.containsKey(next)) {
                 current = 1;
                 j++;
                 article = true;
-            } else if (FRACTIONS.containsKey(next) && !next.endsWith("s") && !next.equals("fourth")
-                    && !ordinalContext(t, j + 1) && fractionFollows(t, j + 2)) {
-                return new Parsed(1.0 / FRACTIONS.get(next), j + 2);
             } else {
+                Fraction f = denominator(t, j + 1);
+                if (f != null && !f.plural && !ordinalContext(t, f.end - 1) && fractionFollows(t, f.end)) {
+                    return new Parsed(1.0 / f.value, f.end);
+                }
                 return null;
             }
         }
@@ -84,8 +122,9 @@ final class WrittenNumbers {
             Token tok = t.get(j);
             if (!tok.isWord()) {
                 // "twenty-five": a hyphen glued on both sides between tens and units
-                if (tok.isSymbol('-') && any && tok.glued() && j + 1 < n && t.get(j + 1).glued()
-                        && t.get(j + 1).isWord() && SMALL.containsKey(t.get(j + 1).lower())
+                if (tok.isSymbol('-') && any && j + 1 < n && t.get(j + 1).isWord()
+                        && (tok.glued() && t.get(j + 1).glued() || !tok.glued() && t.get(j + 1).spaceBefore())
+                        && SMALL.containsKey(t.get(j + 1).lower())
                         && SMALL.get(t.get(j + 1).lower()) < 10 && current % 100 >= 20 && current % 10 == 0) {
                     j++;
                     continue;
@@ -97,6 +136,9 @@ final class WrittenNumbers {
             if (small != null) {
                 if (any && current % 100 != 0 && (small >= 10 || current % 10 != 0)) {
                     break; // "five six" is two numbers
+                }
+                if (any && small == 0) {
+                    break;
                 }
                 current += small;
                 any = true;
@@ -110,29 +152,55 @@ final class WrittenNumbers {
                 current = 0;
                 any = true;
                 last = j++;
-            } else if (w.equals("dozen") && (any || article)) {
+            } else if (DOZENS.contains(w) && (any || article)) {
                 current = (current == 0 ? 1 : current) * 12;
                 any = true;
                 last = j++;
+                break;
+            } else if (w.equals("point") && any && j + 1 < n && t.get(j + 1).isWord()
+                    && SMALL.containsKey(t.get(j + 1).lower())) {
+                // "two hundred point zero three", "point seventy-one"
+                StringBuilder digits = new StringBuilder();
+                int k = j + 1;
+                while (k < n && t.get(k).isWord() && SMALL.containsKey(t.get(k).lower())) {
+                    int d = SMALL.get(t.get(k).lower());
+                    if (d >= 20 && k + 2 < n && t.get(k + 1).isSymbol('-') && t.get(k + 2).isWord()
+                            && SMALL.containsKey(t.get(k + 2).lower()) && SMALL.get(t.get(k + 2).lower()) < 10) {
+                        d += SMALL.get(t.get(k + 2).lower());
+                        k += 2;
+                    }
+                    digits.append(d);
+                    k++;
+                }
+                double v = total + current + Double.parseDouble("0." + digits);
+                return new Parsed(v, k);
             } else if (w.equals("and") && any && j + 1 < n) {
                 String next = t.get(j + 1).lower();
-                if ((next.equals("a") || next.equals("an")) && j + 2 < n && t.get(j + 2).is("half")) {
-                    current += 0.5;
-                    last = j + 2;
-                    j += 3;
+                if ((next.equals("a") || next.equals("an")) && j + 2 < n) {
+                    Fraction f = denominator(t, j + 2);
+                    if (f != null && !f.plural) {
+                        return new Parsed(total + current + 1.0 / f.value, f.end); // "one and a half"
+                    }
                     break;
                 }
-                if (SMALL.containsKey(next) && (current >= 100 || total > 0) && current % 100 == 0) {
-                    j++;
-                    continue;
+                if (SMALL.containsKey(next)) {
+                    // "and three fifths": a fraction after a whole number
+                    Parsed frac = simpleFraction(t, j + 1);
+                    if (frac != null) {
+                        return new Parsed(total + current + frac.value, frac.end);
+                    }
+                    if ((current >= 100 || total > 0) && current % 100 == 0) {
+                        j++;
+                        continue;
+                    }
                 }
                 break;
-            } else if (FRACTIONS.containsKey(w) && any && total == 0 && current > 0 && current < 20
-                    && last == j - 1 && !w.equals("fourth") && !w.equals("fifth") && !w.equals("sixth")
-                    && !w.equals("eighth") && !w.equals("tenth") && !w.equals("third")
-                    && !w.equals("half") && !w.equals("quarter")) {
-                current = current / FRACTIONS.get(w);
-                last = j++;
+            } else if (any && last == j - 1) {
+                Fraction f = denominator(t, j);
+                if (f != null && !(f.value == 2 && !f.plural) && !(f.plural == false && total + current != 1)
+                        || f != null && f.plural) {
+                    return new Parsed((total + current) / f.value, f.end); // "three fifths", "one eighth"
+                }
                 break;
             } else {
                 break;
@@ -144,6 +212,47 @@ final class WrittenNumbers {
         return new Parsed(total + current, last + 1);
     }
 
+    /** "three fifths" at {@code i}: a small cardinal and a denominator, or null. */
+    private static Parsed simpleFraction(List<Token> t, int i) {
+        if (i + 1 >= t.size() || !SMALL.containsKey(t.get(i).lower())) {
+            return null;
+        }
+        int num = SMALL.get(t.get(i).lower());
+        Fraction f = denominator(t, i + 1);
+        if (f == null || num == 0) {
+            return null;
+        }
+        return new Parsed(num / f.value, f.end);
+    }
+
+    private record Fraction(double value, boolean plural, int end) {
+    }
+
+    /** A denominator at {@code i}: "fifth", "quarters", "hundredth", "twenty-first", "twenty fifths". */
+    private static Fraction denominator(List<Token> t, int i) {
+        int n = t.size();
+        if (i >= n || !t.get(i).isWord()) {
+            return null;
+        }
+        String w = t.get(i).lower();
+        Double d = DENOMINATORS.get(w);
+        if (d != null) {
+            return new Fraction(d, w.endsWith("s"), i + 1);
+        }
+        Integer tens = SMALL.get(w);
+        if (tens != null && tens >= 20 && tens % 10 == 0) {
+            int k = i + 1;
+            if (k < n && t.get(k).isSymbol('-')) {
+                k++;
+            }
+            if (k < n && t.get(k).isWord() && UNIT_ORDINALS.containsKey(t.get(k).lower())) {
+                String u = t.get(k).lower();
+                return new Fraction(tens + UNIT_ORDINALS.get(u), u.endsWith("s"), k + 1);
+            }
+        }
+        return null;
+    }
+
     /** "a quarter of", "a quarter-point", "a half.": a fraction; "a third undisclosed buyer" is an ordinal. */
     private static boolean fractionFollows(List<Token> t, int k) {
         if (k >= t.size()) {
@@ -152,7 +261,7 @@ final class WrittenNumbers {
         Token n = t.get(k);
         return n.is("of") || n.kind() == Token.Kind.SYMBOL || n.is("percent") || n.is("point") || n.is("points")
                 || n.is("million") || n.is("billion") || n.is("trillion") || n.is("century") || n.is("mile")
-                || n.is("hour") || n.is("cent") || n.is("percentage");
+                || n.is("hour") || n.is("cent") || n.is("percentage") || n.is("is") || n.is("and") || n.is("or");
     }
 
     /** "a third quarter", "a half-year": an ordinal use, not a fraction. */
