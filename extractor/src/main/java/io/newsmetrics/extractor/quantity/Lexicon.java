@@ -67,8 +67,8 @@ public final class Lexicon {
             }
         }
         for (String c : currencies.keySet()) {
-            if (c.length() == 3 && c.chars().allMatch(Character::isLetter)) {
-                glued.add(c);
+            if (c.chars().allMatch(Character::isLetter) && (c.length() == 3 || !c.chars().allMatch(ch -> ch < 128))) {
+                glued.add(c); // "200USD", "100元"
             }
         }
         this.gluedSuffixes = Set.copyOf(glued);

@@ -142,6 +142,13 @@ public final class QuantityRecognizer {
                 i = Math.max(i + 1, m.end); // rejected figure: skip all its tokens
             } else {
                 Quantity q = inheritChange(t, m, inheritUnit(t, m, out, spans), out, spans);
+                Quantity merged = out.isEmpty() ? null : twoSided(text, out.get(out.size() - 1), q);
+                if (merged != null) {
+                    out.set(out.size() - 1, merged);
+                    spans.set(spans.size() - 1, new int[]{spans.get(spans.size() - 1)[0], m.end});
+                    i = m.end;
+                    continue;
+                }
                 out.add(q);
                 spans.add(new int[]{m.start, m.end});
                 i = m.end;
@@ -218,6 +225,16 @@ public final class QuantityRecognizer {
         if (reject != null) {
             return reject;
         }
+        // "one over three", "2000 over 3", "one out of three": a fraction between two bare numbers
+        if (currency == null && !first.scaled && first.end + 1 < n) {
+            int d = t.get(first.end).is("over") ? first.end + 1
+                    : t.get(first.end).is("out") && t.get(first.end + 1).is("of") ? first.end + 2 : -1;
+            Num den = d > 0 ? number(t, d, false) : null;
+            if (den != null && den.value != 0 && unit(t, den.end, den) == null && currencyAfter(text, t, den.end) == null
+                    && countedNoun(t, den.end, den.value) == null && unit(t, first.end, first) == null) {
+                first = new Num(first.value / den.value, first.start, den.end, first.written, false);
+            }
+        }
         double v1 = negative ? -first.value : first.value;
         int k = first.end;
         Unit u1 = currency == null ? unit(t, k, first) : null;
@@ -225,6 +242,14 @@ public final class QuantityRecognizer {
             Unit money = currencyAfter(text, t, k);
             if (money != null) {
                 u1 = money;
+                // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+                int c = money.end < n && t.get(money.end).is("and") ? money.end + 1 : money.end;
+                Num cents = c < n ? number(t, c, false) : null;
+                if (cents != null && cents.value < 100 && cents.end < n
+                        && (t.get(cents.end).is("cents") || t.get(cents.end).is("cent"))) {
+                    v1 += cents.value / 100;
+                    u1 = new Unit(money.unit, money.surface, cents.end + 1);
+                }
             }
         }
         if (u1 != null) {
@@ -236,8 +261,9 @@ public final class QuantityRecognizer {
         int conn = k;
         if (conn < n) {
             Token c = t.get(conn);
-            boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—');
-            boolean to = c.is("to") && !precededBy(t, start, "by") && !precededBy(t, start, "from")
+            boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—') || c.isSymbol('~');
+            boolean to = (c.is("to") || c.is("through") || c.is("thru")) && !precededBy(t, start, "by")
+                    && (!precededBy(t, start, "from") || u1 == null && currency == null)
                     && (u1 == null || between || !changeBefore(t, start)) || c.is("to") && precededBy(t, start, "between");
             boolean and = c.is("and") && between;
             if (dash || to || and) {
@@ -266,7 +292,8 @@ public final class QuantityRecognizer {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
                     boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
-                            && countedNoun(t, b.end, b.value) == null;
+                            && countedNoun(t, b.end, b.value) == null && !precededBy(t, start, "from")
+                            && !c.is("through");
                     if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
                         second = new Num(hi, b.start, b.end, b.written, b.scaled);
                         u2 = ub;
@@ -330,6 +357,13 @@ public final class QuantityRecognizer {
         }
         int qualStart = between ? start : (cur > i ? i : (negative ? numStart - 1 : numStart));
         Qualifier qualifier = second != null ? Qualifier.EXACT : qualifier(t, qualStart);
+        if (second == null) {
+            qualifier = postQualifier(t, k, qualifier);
+        }
+        if (unitName == null && currency == null && percentOfBefore(t, qualStart)) {
+            unitName = "percent"; // "percent of 10", "per cent of twenty-two"
+            surfaceUnit = "percent";
+        }
         int qualLen = qualifierLength(t, qualStart);
         Change change = change(t, qualStart - qualLen, k, unitName);
         if (value != null && "percentage_point".equals(unitName) && false) {
@@ -379,6 +413,54 @@ public final class QuantityRecognizer {
 
     private static boolean isWordLike(Token t) {
         return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.CODE || t.kind() == Token.Kind.NUMBER;
+    }
+
+    private static final Set<String> MORE_WORDS = Set.of("more", "greater", "above", "higher", "over", "larger",
+            "bigger");
+    private static final Set<String> LESS_WORDS = Set.of("less", "fewer", "lower", "below", "under", "smaller");
+
+    /** "500 or more", "200 or greater", "5000 or less", "less than 5000 or equal": a qualifier after the figure. */
+    private static Qualifier postQualifier(List<Token> t, int k, Qualifier q) {
+        int n = t.size();
+        if (k + 1 >= n || !(t.get(k).is("or") || t.get(k).is("and"))) {
+            return q;
+        }
+        String w = t.get(k + 1).lower();
+        int after = k + 2;
+        if (after < n && t.get(after).is("than")) {
+            after++;
+        }
+        boolean numberFollows = after < n && (t.get(after).isNumber() || t.get(after).isWord()
+                && WrittenNumbers.startsNumber(t.get(after).lower()) && !t.get(after).is("a"));
+        if (numberFollows) {
+            return q;
+        }
+        if (MORE_WORDS.contains(w)) {
+            return Qualifier.AT_LEAST;
+        }
+        if (LESS_WORDS.contains(w)) {
+            return Qualifier.AT_MOST;
+        }
+        if (w.equals("equal")) {
+            return q == Qualifier.LESS_THAN ? Qualifier.AT_MOST : q == Qualifier.MORE_THAN ? Qualifier.AT_LEAST : q;
+        }
+        return q;
+    }
+
+    /** "percent of 10": a percent word right before the figure, not itself after a number. */
+    private static boolean percentOfBefore(List<Token> t, int s) {
+        if (s < 2 || !t.get(s - 1).is("of")) {
+            return false;
+        }
+        int p = s - 2;
+        Token w = t.get(p);
+        boolean percent = w.is("percent") || w.is("percents") || w.is("cent") && p > 0 && t.get(p - 1).is("per");
+        if (!percent) {
+            return false;
+        }
+        int before = w.is("cent") ? p - 2 : p - 1;
+        return before < 0 || !(t.get(before).isNumber() || t.get(before).isWord()
+                && WrittenNumbers.isNumberWord(t.get(before).lower()));
     }
 
     /** A change word just before a figure ("rose 3% to 5%" is a move and a level, not a range). */
@@ -498,7 +580,7 @@ public final class QuantityRecognizer {
                         && t.get(i - 2).isNumber()) {
                     return null; // handled from the whole part
                 }
-            } else if (end + 3 < n && (t.get(end).isSymbol('-') && t.get(end).glued() || !t.get(end).glued()
+            } else if (end + 2 < n && (t.get(end).isSymbol('-') && t.get(end).glued() || !t.get(end).glued()
                     && t.get(end).isNumber()) && !a.hasDecimals()) {
                 int f = t.get(end).isSymbol('-') ? end + 1 : end;
                 if (f + 2 < n && t.get(f).isNumber() && t.get(f + 1).isSymbol('/') && t.get(f + 1).glued()
@@ -516,6 +598,12 @@ public final class QuantityRecognizer {
             value = p.value();
             end = p.end();
             written = true;
+        }
+        // "3 dozens", "3 dzs"
+        if (!written && end < n && t.get(end).isWord() && (t.get(end).is("dozen") || t.get(end).is("dozens")
+                || t.get(end).is("dzs") || t.get(end).is("dozs"))) {
+            value *= 12;
+            end++;
         }
         // powers: "1.1^23", "2.5^-1"
         if (!written && end + 1 < n && t.get(end).isSymbol('^') && t.get(end).glued()) {
@@ -619,15 +707,27 @@ public final class QuantityRecognizer {
                 || l.equals("bp") || l.equals("pp");
     }
 
-    /** Money written after the number: "700 billion yuan", "176 Hong Kong dollars", "200 USD". */
+    /** Money written after the number: "700 billion yuan", "176 Hong Kong dollars", "200 USD", "one-yen". */
     private Unit currencyAfter(String text, List<Token> t, int k) {
         int n = t.size();
+        if (k + 1 < n && t.get(k).isSymbol('-') && t.get(k).glued() && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
+            String code = lex.currencies.get(t.get(k + 1).lower());
+            if (code != null && t.get(k + 1).lower().length() > 3) {
+                return new Unit(code, t.get(k + 1).text(), k + 2);
+            }
+            if (code != null && (t.get(k + 1).is("yen") || t.get(k + 1).is("yuan"))) {
+                return new Unit(code, t.get(k + 1).text(), k + 2);
+            }
+        }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
             String code = lex.currencies.get(key(t, k, e));
             if (code != null) {
                 Token head = t.get(k);
                 if (!head.isWord()) {
-                    return null; // symbols after a number are not a prefix of the next figure's money
+                    // "100 €", "100₾"; but "5 $10": a symbol before another number is that one's prefix
+                    boolean nextNumber = e < n && (t.get(e).isNumber() || t.get(e).isWord()
+                            && WrittenNumbers.startsNumber(t.get(e).lower()));
+                    return nextNumber || e != k + 1 ? null : new Unit(code, head.text(), e);
                 }
                 if (head.text().length() == 3 && e == k + 1 && lex.currencies.containsKey(head.lower())
                         && !head.text().equals(head.text().toUpperCase(Locale.ROOT))) {
@@ -823,7 +923,8 @@ public final class QuantityRecognizer {
         }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
-            if (first.value == 1 && first.end - first.start == 1 && a.is("one")) {
+            if (first.value == 1 && first.end - first.start == 1 && a.is("one") && !(first.start > 0
+                    && (t.get(first.start - 1).is("minus") || t.get(first.start - 1).is("negative")))) {
                 return true;
             }
         }
@@ -1002,6 +1103,41 @@ public final class QuantityRecognizer {
             limit = span[0];
         }
         return q;
+    }
+
+    private static final Set<Qualifier> LOWER_BOUND = Set.of(Qualifier.MORE_THAN, Qualifier.AT_LEAST);
+    private static final Set<Qualifier> UPPER_BOUND = Set.of(Qualifier.LESS_THAN, Qualifier.AT_MOST);
+
+    /**
+     * "more than 10 and less than 20", "at most 100 and at least 20": two bounds joined by "and", "but" or a
+     * comma make one range; null when {@code b} does not close such a pair with {@code a}.
+     */
+    private Quantity twoSided(String text, Quantity a, Quantity b) {
+        boolean up = LOWER_BOUND.contains(a.qualifier()) && UPPER_BOUND.contains(b.qualifier());
+        boolean down = UPPER_BOUND.contains(a.qualifier()) && LOWER_BOUND.contains(b.qualifier());
+        if (!(up || down) || a.low() != null || b.low() != null || a.value() == null || b.value() == null
+                || b.start() < a.end() || !java.util.Objects.equals(a.unit(), b.unit())) {
+            return null;
+        }
+        String gap = text.substring(a.end(), b.start()).strip().toLowerCase(Locale.ROOT);
+        String rest;
+        if (gap.startsWith("and ") || gap.startsWith("but ")) {
+            rest = gap.substring(4).strip();
+        } else if (gap.startsWith(",")) {
+            rest = gap.substring(1).strip();
+        } else {
+            return null;
+        }
+        if (!lex.qualifiers.containsKey(rest.replaceAll("\\s+", " "))) {
+            return null;
+        }
+        double lo = up ? a.value() : b.value();
+        double hi = up ? b.value() : a.value();
+        if (!(lo < hi)) {
+            return null;
+        }
+        return new Quantity(text.substring(a.start(), b.end()), a.start(), b.end(), (lo + hi) / 2, lo, hi, a.unit(),
+                a.surfaceUnit(), Qualifier.EXACT, a.change(), a.concept());
     }
 
     /** "fell 102.2 points, or 0.36%": the restated figure moves the same way. */

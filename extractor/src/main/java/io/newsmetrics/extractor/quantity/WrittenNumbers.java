@@ -121,6 +121,12 @@ final class WrittenNumbers {
         while (j < n) {
             Token tok = t.get(j);
             if (!tok.isWord()) {
+                if (tok.isSymbol('-') && any && last == j - 1) {
+                    Fraction f = denominator(t, j + 1);
+                    if (f != null && (f.plural || total + current == 1)) {
+                        return new Parsed((total + current) / f.value, f.end); // "one-eighth", "five - eighths"
+                    }
+                }
                 // "twenty-five": a hyphen glued on both sides between tens and units
                 if (tok.isSymbol('-') && any && j + 1 < n && t.get(j + 1).isWord()
                         && (tok.glued() && t.get(j + 1).glued() || !tok.glued() && t.get(j + 1).spaceBefore())
@@ -133,6 +139,12 @@ final class WrittenNumbers {
             }
             String w = tok.lower();
             Integer small = SMALL.get(w);
+            if (small != null && any && last == j - 1 && small >= 20) {
+                Fraction f = denominator(t, j);
+                if (f != null && (f.plural || total + current == 1)) {
+                    return new Parsed((total + current) / f.value, f.end); // "one twenty-fifth"
+                }
+            }
             if (small != null) {
                 if (any && current % 100 != 0 && (small >= 10 || current % 10 != 0)) {
                     break; // "five six" is two numbers
@@ -146,6 +158,9 @@ final class WrittenNumbers {
             } else if (w.equals("hundred") && (any || article)) {
                 current = (current == 0 ? 1 : current) * 100;
                 any = true;
+                last = j++;
+            } else if (BIG.containsKey(w) && (any || article) && current == 0 && total > 0 && last == j - 1) {
+                total *= BIG.get(w); // "three lakh crore"
                 last = j++;
             } else if (BIG.containsKey(w) && (any || article)) {
                 total += (current == 0 ? 1 : current) * BIG.get(w);
