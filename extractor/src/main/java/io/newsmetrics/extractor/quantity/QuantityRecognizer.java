@@ -203,7 +203,8 @@ public final class QuantityRecognizer {
         }
         boolean negative = false;
         if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−'))
-                && numStart + 1 < n && t.get(numStart + 1).isNumber() && t.get(numStart + 1).glued()
+                && numStart + 1 < n && t.get(numStart + 1).isNumber()
+                && (t.get(numStart + 1).glued() || numStart == 0)
                 && (numStart == 0 || t.get(numStart).spaceBefore() || !isWordLike(t.get(numStart - 1)))) {
             negative = true;
             numStart++;
@@ -245,10 +246,14 @@ public final class QuantityRecognizer {
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
                 int c = money.end < n && t.get(money.end).is("and") ? money.end + 1 : money.end;
                 Num cents = c < n ? number(t, c, false) : null;
-                if (cents != null && cents.value < 100 && cents.end < n
-                        && (t.get(cents.end).is("cents") || t.get(cents.end).is("cent"))) {
-                    v1 += cents.value / 100;
-                    u1 = new Unit(money.unit, money.surface, cents.end + 1);
+                if (cents != null && cents.value < 100 && cents.value == Math.rint(cents.value) && hasCents(money.unit)) {
+                    boolean word = cents.end < n && (t.get(cents.end).is("cents") || t.get(cents.end).is("cent"));
+                    boolean bare = cents.end >= n || t.get(cents.end).is("and")
+                            || t.get(cents.end).kind() == Token.Kind.SYMBOL && !t.get(cents.end).isSymbol('%');
+                    if (word || bare) {
+                        v1 += cents.value / 100;
+                        u1 = new Unit(money.unit, money.surface, word ? cents.end + 1 : cents.end);
+                    }
                 }
             }
         }
@@ -314,6 +319,15 @@ public final class QuantityRecognizer {
                     && (t.get(k + 1).isWord() || t.get(k + 1).kind() == Token.Kind.CODE)) {
                 surfaceUnit = currencySurface + "/" + t.get(k + 1).text();
                 k += 2;
+            }
+            // "C$100 and fifty": the written cents of a dollar amount
+            if (second == null && k + 1 < n && t.get(k).is("and") && hasCents(currency) && !first.scaled) {
+                Num cents = number(t, k + 1, false);
+                if (cents != null && cents.written && cents.value < 100 && (cents.end >= n
+                        || t.get(cents.end).kind() == Token.Kind.SYMBOL || t.get(cents.end).is("cents"))) {
+                    v1 += cents.value / 100;
+                    k = cents.end < n && t.get(cents.end).is("cents") ? cents.end + 1 : cents.end;
+                }
             }
         } else if (unit != null) {
             unitName = unit.unit;
@@ -419,6 +433,10 @@ public final class QuantityRecognizer {
             "bigger");
     private static final Set<String> LESS_WORDS = Set.of("less", "fewer", "lower", "below", "under", "smaller");
 
+    private static boolean hasCents(String iso) {
+        return Set.of("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR").contains(iso);
+    }
+
     /** "500 or more", "200 or greater", "5000 or less", "less than 5000 or equal": a qualifier after the figure. */
     private static Qualifier postQualifier(List<Token> t, int k, Qualifier q) {
         int n = t.size();
@@ -427,11 +445,13 @@ public final class QuantityRecognizer {
         }
         String w = t.get(k + 1).lower();
         int after = k + 2;
-        if (after < n && t.get(after).is("than")) {
+        while (after < n && after < k + 6 && (t.get(after).is("than") || t.get(after).is("or")
+                || t.get(after).is("equal") || t.get(after).is("to") || t.get(after).kind() == Token.Kind.SYMBOL
+                && !t.get(after).isSymbol('.'))) {
             after++;
         }
         boolean numberFollows = after < n && (t.get(after).isNumber() || t.get(after).isWord()
-                && WrittenNumbers.startsNumber(t.get(after).lower()) && !t.get(after).is("a"));
+                && WrittenNumbers.startsNumber(t.get(after).lower()));
         if (numberFollows) {
             return q;
         }
@@ -565,6 +585,9 @@ public final class QuantityRecognizer {
             value = a.number();
             end = i + 1;
             // fractions: "7/32", "1-1/2", "1 1/2"
+            if (i >= 2 && t.get(i - 1).isSymbol('/') && t.get(i - 1).glued() && a.glued() && t.get(i - 2).isNumber()) {
+                return null; // the middle or end of a date "5/17/2018"
+            }
             if (end + 1 < n && t.get(end).isSymbol('/') && t.get(end).glued() && t.get(end + 1).isNumber()
                     && t.get(end + 1).glued() && !a.hasDecimals()) {
                 if (end + 2 < n && t.get(end + 2).isSymbol('/') && t.get(end + 2).glued()) {
@@ -628,7 +651,8 @@ public final class QuantityRecognizer {
                     case "glued" -> s.glued() || money || (!s.glued() && s.lower().length() > 1
                             && !s.lower().equals("b")) || s.is("k") && !written;
                     case "money" -> money && (s.glued() || s.lower().length() > 1)
-                            || s.glued() && (s.text().equals("M") || s.text().equals("MM"));
+                            || s.text().equals("MM") || s.text().equals("M") && (s.glued() || !written
+                            && t.get(i).hasDecimals());
                     default -> false;
                 };
                 if (ok && !(written && WrittenNumbers.isNumberWord(s.lower()))) {
@@ -855,7 +879,7 @@ public final class QuantityRecognizer {
             boolean integer = !a.hasDecimals() && a.text().indexOf(',') < 0 && v == Math.rint(v);
             int i = first.start;
             // years: "in 2024", "2019 is just not as strong as 2018"
-            if (integer && v >= 1800 && v <= 2100 && a.text().length() == 4) {
+            if (integer && v >= 1800 && v <= 2100 && a.text().length() == 4 && first.end - first.start == 1) {
                 return true;
             }
             // dates: "Dec. 15", "June 15", "15 June", "15th of June"
@@ -896,7 +920,7 @@ public final class QuantityRecognizer {
             if (integer && unitName == null && first.end < n) {
                 Token q = t.get(first.end);
                 if ((q.isWord() || q.kind() == Token.Kind.CODE) && hasUpper(q) && !q.text().equals(q.text().toUpperCase(Locale.ROOT))
-                        && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower())) {
+                        && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower()) && !lex.isFunctionWord(q.lower())) {
                     return true;
                 }
             }
@@ -1116,7 +1140,8 @@ public final class QuantityRecognizer {
         boolean up = LOWER_BOUND.contains(a.qualifier()) && UPPER_BOUND.contains(b.qualifier());
         boolean down = UPPER_BOUND.contains(a.qualifier()) && LOWER_BOUND.contains(b.qualifier());
         if (!(up || down) || a.low() != null || b.low() != null || a.value() == null || b.value() == null
-                || b.start() < a.end() || !java.util.Objects.equals(a.unit(), b.unit())) {
+                || b.start() < a.end() || !(java.util.Objects.equals(a.unit(), b.unit())
+                || a.unit() == null && "count".equals(b.unit()) || b.unit() == null && "count".equals(a.unit()))) {
             return null;
         }
         String gap = text.substring(a.end(), b.start()).strip().toLowerCase(Locale.ROOT);
@@ -1136,8 +1161,10 @@ public final class QuantityRecognizer {
         if (!(lo < hi)) {
             return null;
         }
-        return new Quantity(text.substring(a.start(), b.end()), a.start(), b.end(), (lo + hi) / 2, lo, hi, a.unit(),
-                a.surfaceUnit(), Qualifier.EXACT, a.change(), a.concept());
+        String unit = a.unit() != null ? a.unit() : b.unit();
+        String surface = a.surfaceUnit() != null ? a.surfaceUnit() : b.surfaceUnit();
+        return new Quantity(text.substring(a.start(), b.end()), a.start(), b.end(), (lo + hi) / 2, lo, hi, unit,
+                surface, Qualifier.EXACT, a.change(), a.concept());
     }
 
     /** "fell 102.2 points, or 0.36%": the restated figure moves the same way. */
