@@ -167,9 +167,11 @@ final class Tokenizer {
         while (k < n && text.charAt(k) == sep && threeDigits(text, k + 1)) {
             k += 4;
         }
-        if (k > i) {
+        // plain spaces also separate numbers ("400 737 Max jets"): one group only after a lead of one or two digits
+        if (k > i && (sep != ' ' || k - i > 4 || lead <= 2)) {
             return k;
         }
+        k = i;
         if (sep == ',' && lead <= 2) {
             while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2))
                     && text.charAt(k + 3) == ',') {
