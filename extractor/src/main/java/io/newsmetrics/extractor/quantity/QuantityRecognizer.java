@@ -229,8 +229,14 @@ public final class QuantityRecognizer {
         // "one over three", "2000 over 3", "one out of three": a fraction between two bare numbers
         if (currency == null && !first.scaled && first.end + 1 < n) {
             int d = t.get(first.end).is("over") ? first.end + 1
-                    : t.get(first.end).is("out") && t.get(first.end + 1).is("of") ? first.end + 2 : -1;
+                    : t.get(first.end).is("out") && t.get(first.end + 1).is("of") ? first.end + 2
+                    : t.get(first.end).is("in") && first.value <= 100 && first.value == Math.rint(first.value)
+                    && first.end + 1 < n && !(t.get(first.end + 1).isNumber() && t.get(first.end + 1).text().length() == 4)
+                    ? first.end + 1 : -1; // "one in five"
             Num den = d > 0 ? number(t, d, false) : null;
+            if (den != null && t.get(first.end).is("in") && !(den.value > first.value && den.end - den.start <= 2)) {
+                den = null;
+            }
             if (den != null && den.value != 0 && unit(t, den.end, den) == null && currencyAfter(text, t, den.end) == null
                     && countedNoun(t, den.end, den.value) == null && unit(t, first.end, first) == null) {
                 first = new Num(first.value / den.value, first.start, den.end, first.written, false);
@@ -650,6 +656,8 @@ public final class QuantityRecognizer {
                     case "any" -> true;
                     case "glued" -> s.glued() || money || (!s.glued() && s.lower().length() > 1
                             && !s.lower().equals("b")) || s.is("k") && !written;
+                    case "giga" -> s.text().equals("G") && (t.get(i).hasDecimals() || t.get(i).text().indexOf(',') >= 0
+                            || s.glued() && t.get(i).isNumber() && t.get(i).number() > 6);
                     case "money" -> money && (s.glued() || s.lower().length() > 1)
                             || s.text().equals("MM") || s.text().equals("M") && (s.glued() || !written
                             && t.get(i).hasDecimals());
@@ -926,7 +934,8 @@ public final class QuantityRecognizer {
             }
             // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
             if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
-                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))) {
+                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))
+                    && first.end < n && hasUpper(t.get(first.end))) {
                 return true;
             }
             // "the 777 program": a bare number between a determiner and a singular noun names a model

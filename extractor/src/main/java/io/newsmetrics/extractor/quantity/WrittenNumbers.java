@@ -168,7 +168,9 @@ final class WrittenNumbers {
                 any = true;
                 last = j++;
             } else if (DOZENS.contains(w) && (any || article)) {
-                current = (current == 0 ? 1 : current) * 12;
+                // "three hundred and two dozens" is 300 + 2 x 12; "a hundred dozen" is 1,200
+                double group = current % 100;
+                current = current == 0 ? 12 : group == 0 ? current * 12 : current - group + group * 12;
                 any = true;
                 last = j++;
                 break;
@@ -199,8 +201,8 @@ final class WrittenNumbers {
                     break;
                 }
                 if (SMALL.containsKey(next)) {
-                    // "and three fifths": a fraction after a whole number
-                    Parsed frac = simpleFraction(t, j + 1);
+                    // "and three fifths": a fraction after a whole number ("and thirty fifths" divides it all)
+                    Parsed frac = SMALL.get(next) >= 20 ? null : simpleFraction(t, j + 1);
                     if (frac != null) {
                         return new Parsed(total + current + frac.value, frac.end);
                     }
