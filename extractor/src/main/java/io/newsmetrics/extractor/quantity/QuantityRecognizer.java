@@ -234,7 +234,7 @@ public final class QuantityRecognizer {
                     && first.end + 1 < n && !(t.get(first.end + 1).isNumber() && t.get(first.end + 1).text().length() == 4)
                     ? first.end + 1 : -1; // "one in five"
             Num den = d > 0 ? number(t, d, false) : null;
-            if (den != null && t.get(first.end).is("in") && !(den.value > first.value && den.end - den.start <= 2)) {
+            if (den != null && t.get(first.end).is("in") && !(den.value > first.value && den.end - den.start <= 3)) {
                 den = null;
             }
             if (den != null && den.value != 0 && unit(t, den.end, den) == null && currencyAfter(text, t, den.end) == null
