@@ -908,7 +908,9 @@ public final class QuantityRecognizer {
                     return true;
                 }
             }
-            if (i >= 1 && (unitName == null || unitName.equals("count"))) {
+            // after a name a counted figure is a model number only when it is long: "Boeing 787 jets" but
+            // "Osaro 3 goals"
+            if (i >= 1 && (unitName == null || unitName.equals("count") && a.text().length() >= 3)) {
                 Token p = t.get(i - 1);
                 // ranks: "No 1", "number 3"
                 if (p.is("no") || p.is("number") || p.is("nos") || p.is("rank") || p.is("ranked")) {
@@ -931,6 +933,11 @@ public final class QuantityRecognizer {
                         && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower()) && !lex.isFunctionWord(q.lower())) {
                     return true;
                 }
+            }
+            // a bare number between two others is a table cell ("5040 5 1 17 27")
+            if (integer && unitName == null && i >= 1 && first.end < n && t.get(i - 1).isNumber()
+                    && t.get(first.end).isNumber() && t.get(i).spaceBefore() && t.get(first.end).spaceBefore()) {
+                return true;
             }
             // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
             if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
