@@ -266,11 +266,14 @@ public final class QuantityRecognizer {
         if (u1 != null) {
             k = u1.end;
         }
-        // a range: "10-15%", "$40-50 billion", "between 10 and 15", "5 to 7 million"
+        // a range: "10-15%", "$40-50 billion", "between 10 and 15", "5 to 7 million"; never of years ("from 2004
+        // to 2017")
         Num second = null;
         Unit u2 = null;
         int conn = k;
-        if (conn < n) {
+        boolean yearLike = currency == null && u1 == null && t.get(first.start).isNumber() && first.end - first.start == 1
+                && t.get(first.start).text().length() == 4 && first.value >= 1800 && first.value <= 2100;
+        if (conn < n && !yearLike) {
             Token c = t.get(conn);
             boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—') || c.isSymbol('~');
             boolean to = (c.is("to") || c.is("through") || c.is("thru")) && !precededBy(t, start, "by")
@@ -654,8 +657,10 @@ public final class QuantityRecognizer {
             if (scale != null) {
                 boolean ok = switch (scale.mode()) {
                     case "any" -> true;
-                    case "glued" -> s.glued() || money || (!s.glued() && s.lower().length() > 1
-                            && !s.lower().equals("b")) || s.is("k") && !written;
+                    case "glued" -> (s.glued() || money || (!s.glued() && s.lower().length() > 1
+                            && !s.lower().equals("b")) || s.is("k") && !written)
+                            && !(s.lower().equals("b") && !money && !t.get(i).hasDecimals()
+                            && end + 1 < n && t.get(end + 1).capitalized()); // "2B Mindset" is a name
                     case "giga" -> s.text().equals("G") && (t.get(i).hasDecimals() || t.get(i).text().indexOf(',') >= 0
                             || s.glued() && t.get(i).isNumber() && t.get(i).number() > 6);
                     case "money" -> money && (s.glued() || s.lower().length() > 1)

@@ -92,6 +92,9 @@ final class WrittenNumbers {
             if (i + 2 < n && t.get(i + 1).is("a") && DOZENS.contains(t.get(i + 2).lower())) {
                 return new Parsed(6, i + 3);
             }
+            if (i + 2 < n && t.get(i + 1).is("a") && BIG.containsKey(t.get(i + 2).lower())) {
+                return new Parsed(0.5 * BIG.get(t.get(i + 2).lower()), i + 3); // "half a million"
+            }
             boolean cue = i > 0 && HALF_CUES.contains(t.get(i - 1).lower());
             return cue ? new Parsed(0.5, i + 1) : null;
         }
