@@ -175,6 +175,7 @@ public final class MetricExtractor {
         Map<Integer, List<PeriodResolver.Expression>> found = new java.util.HashMap<>();
         String reference = reference(all, sentences, periods, found);
         String carry = null;
+        List<String> pending = new ArrayList<>();
         int paragraph = -1;
         String lastSubject = null;
         int qi = 0;
@@ -183,6 +184,7 @@ public final class MetricExtractor {
             if (s.paragraph() != paragraph) {
                 paragraph = s.paragraph();
                 carry = null;
+                pending.clear();
             }
             String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
             List<Quantity> inSentence = new ArrayList<>();
@@ -194,8 +196,19 @@ public final class MetricExtractor {
             }
 
             if (inSentence.stream().noneMatch(MetricExtractor::isMetric)) {
-                continue; // time expressions matter only next to figures: skip the costly parts
+                pending.add(st); // may set the time for figures that follow in its paragraph
+                continue;
             }
+            // a sentence without figures can set the time for those that follow ("In the first half of 2025, ...");
+            // read them only now that a figure needs it, latest first
+            for (int p = pending.size() - 1; p >= 0; p--) {
+                String time = carried(periods.find(pending.get(p)));
+                if (time != null) {
+                    carry = time;
+                    break;
+                }
+            }
+            pending.clear();
             List<PeriodResolver.Expression> exprs = found.containsKey(si) ? found.get(si) : periods.find(st);
             List<Word> words = words(st, 0, st.length());
             String sentencePeriod = null;
@@ -235,12 +248,12 @@ public final class MetricExtractor {
                 previousSubject = subject;
                 lastSubject = subject;
                 String period = period(st, qs, qe, q, exprs, inSentence, s.start(), periods);
-                if (period == null && q.change() != null && isMarketMove(label) && periods.published() != null) {
+                if (period == null && q.change() != null && isMarketMove(label + " " + subject) && periods.published() != null) {
                     period = periods.published().toString(); // "the stock was down 5%": today's move
                 }
                 if (period == null) {
                     period = carry != null ? carry : reference;
-                } else {
+                } else if (!stampOnly(exprs)) {
                     sentencePeriod = period;
                 }
                 out.add(new Candidate(q, label, subject, period, s, alts));
@@ -300,6 +313,26 @@ public final class MetricExtractor {
             }
         }
         return false;
+    }
+
+    /** The period a sentence passes on to the next ones: its first plain time expression, or null. */
+    private static String carried(List<PeriodResolver.Expression> exprs) {
+        for (PeriodResolver.Expression e : exprs) {
+            if (!e.relative() && !e.comparison() && !e.stamp()) {
+                return e.period();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a sentence's only times are "as of" stamps, which hold for that sentence alone. */
+    private static boolean stampOnly(List<PeriodResolver.Expression> exprs) {
+        for (PeriodResolver.Expression e : exprs) {
+            if (!e.stamp()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "two people familiar with the matter", "three sources said": who spoke, not what was measured. */

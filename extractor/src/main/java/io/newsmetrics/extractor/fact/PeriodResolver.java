@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class PeriodResolver {
     /** A time expression: where it is in the sentence and what period it names. */
-    record Expression(int start, int end, String period, boolean comparison, boolean relative) {
+    record Expression(int start, int end, String period, boolean comparison, boolean relative, boolean stamp) {
     }
 
     private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -221,7 +221,13 @@ final class PeriodResolver {
     }
 
     private void add(List<Expression> out, String s, int start, int end, String period, boolean relative) {
-        out.add(new Expression(start, end, period, comparison(s, start), relative));
+        out.add(new Expression(start, end, period, comparison(s, start), relative, stamp(s, start)));
+    }
+
+    /** "as of June": a point-in-time stamp for its own sentence, which later sentences do not inherit. */
+    private static boolean stamp(String s, int start) {
+        int b = Math.max(0, start - 6);
+        return s.substring(b, start).toLowerCase(Locale.ROOT).endsWith("as of ");
     }
 
     /** "from the previous year", "than in 2017", "compared with 2018": the base of a comparison. */
