@@ -28,6 +28,9 @@ import java.util.Set;
 public final class MetricExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(MetricExtractor.class);
 
+    /** Sentences at the start of an article whose time, stated without figures, may be its reference period. */
+    static final int REFERENCE_LEAD_SENTENCES = 10;
+
     /** Relative difference under which a title figure counts as a rounded restatement of a body figure. */
     static final double TITLE_ROUNDING = 0.05;
 
@@ -75,17 +78,19 @@ public final class MetricExtractor {
         try {
             List<Candidate> body = candidates(article.text(), periods, null);
             Map<String, Boolean> seen = new LinkedHashMap<>();
+            List<Candidate> kept = new ArrayList<>();
             for (Candidate c : body) {
-                MetricEvent e = toEvent(article, c, source);
                 // one event per fact: a restatement of the same figure about the same subject is dropped
-                String figure = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change();
-                String fact = figure + "|" + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
+                String figure = figureKey(c.q);
+                String fact = figure + "|" + (c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
                 boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
                 boolean restated = false;
-                for (MetricEvent prior : events.values()) {
-                    restated |= sameFigure(prior, e) && overlaps(prior, e);
+                for (Candidate prior : kept) {
+                    restated |= figureKey(prior.q).equals(figure) && overlaps(prior, c);
                 }
                 if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
+                    kept.add(c);
+                    MetricEvent e = toEvent(article, c, source);
                     events.putIfAbsent(e.id(), e);
                 }
                 seen.putIfAbsent(figure, Boolean.TRUE);
@@ -104,25 +109,25 @@ public final class MetricExtractor {
         return List.copyOf(events.values());
     }
 
-    private static boolean sameFigure(MetricEvent a, MetricEvent b) {
-        return Objects.equals(a.value(), b.value()) && Objects.equals(a.low(), b.low())
-                && Objects.equals(a.high(), b.high()) && a.unit().equals(b.unit()) && a.change() == b.change();
+    private static String figureKey(Quantity q) {
+        return q.value() + "|" + q.low() + "|" + q.high() + "|" + (q.unit() == null ? "count" : q.unit()) + "|"
+                + q.change();
     }
 
     /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */
-    private static boolean overlaps(MetricEvent a, MetricEvent b) {
-        String sa = a.subject() == null ? "" : a.subject().toLowerCase(Locale.ROOT);
-        String sb = b.subject() == null ? "" : b.subject().toLowerCase(Locale.ROOT);
+    private static boolean overlaps(Candidate a, Candidate b) {
+        String sa = a.subject == null ? "" : a.subject.toLowerCase(Locale.ROOT);
+        String sb = b.subject == null ? "" : b.subject.toLowerCase(Locale.ROOT);
         if (!(sa.isEmpty() || sb.isEmpty() || sa.contains(sb) || sb.contains(sa))) {
             return false;
         }
         Set<String> wa = new java.util.HashSet<>();
-        for (String w : (a.label() == null ? "" : a.label()).split("\\s+")) {
+        for (String w : (a.label == null ? "" : a.label).split(" ")) {
             if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
                 wa.add(w.toLowerCase(Locale.ROOT));
             }
         }
-        for (String w : (b.label() == null ? "" : b.label()).split("\\s+")) {
+        for (String w : (b.label == null ? "" : b.label).split(" ")) {
             if (w.length() > 2 && Character.isUpperCase(w.charAt(0)) && wa.contains(w.toLowerCase(Locale.ROOT))) {
                 return true;
             }
@@ -281,8 +286,8 @@ public final class MetricExtractor {
                 figure |= all.get(qi).start() >= s.start() && isMetric(all.get(qi));
                 qi++;
             }
-            if (!figure && any != null) {
-                continue;
+            if (!figure && (any != null || si >= REFERENCE_LEAD_SENTENCES)) {
+                continue; // a stated time without figures counts only in the lead
             }
             List<PeriodResolver.Expression> exprs = periods.find(st);
             if (figure) {

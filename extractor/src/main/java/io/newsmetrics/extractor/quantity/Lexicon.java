@@ -48,6 +48,9 @@ public final class Lexicon {
     final int maxUnitWords;
     final int maxCurrencyWords;
     final int maxQualifierWords;
+    /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
+    final Set<String> unitFirst;
+    final Set<String> currencyFirst;
 
     private Lexicon(Map<String, String> units, Map<String, String> currencies, Map<String, Scale> scales,
                     Map<String, Qualifier> qualifiers, Map<String, Change> changes, Set<String> functionWords) {
@@ -75,6 +78,20 @@ public final class Lexicon {
         this.maxUnitWords = maxWords(units.keySet());
         this.maxCurrencyWords = maxWords(currencies.keySet());
         this.maxQualifierWords = maxWords(qualifiers.keySet()) - 2;
+        Tokenizer plain = new Tokenizer(Set.of());
+        this.unitFirst = firstTokens(plain, units.keySet());
+        this.currencyFirst = firstTokens(plain, currencies.keySet());
+    }
+
+    private static Set<String> firstTokens(Tokenizer tokenizer, Set<String> phrases) {
+        Set<String> out = new HashSet<>();
+        for (String p : phrases) {
+            List<Token> t = tokenizer.tokenize(p);
+            if (!t.isEmpty()) {
+                out.add(t.get(0).lower());
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** Loads the bundled lists; fails fast with the resource name when one is missing or malformed. */

@@ -704,6 +704,9 @@ public final class QuantityRecognizer {
             s = k + 1;
             hyphen = true;
         }
+        if (!lex.unitFirst.contains(t.get(s).lower())) {
+            return null;
+        }
         int best = -1;
         String bestUnit = null;
         for (int e = Math.min(n, s + lex.maxUnitWords); e > s; e--) {
@@ -755,6 +758,9 @@ public final class QuantityRecognizer {
             if (code != null && (t.get(k + 1).is("yen") || t.get(k + 1).is("yuan"))) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
+        }
+        if (k >= n || !lex.currencyFirst.contains(t.get(k).lower())) {
+            return null;
         }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
             String code = lex.currencies.get(key(t, k, e));
