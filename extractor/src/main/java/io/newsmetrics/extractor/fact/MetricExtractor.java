@@ -165,7 +165,8 @@ public final class MetricExtractor {
         Quantity q = c.q;
         String unit = q.unit() == null ? "count" : q.unit();
         String indicator = namer.indicatorOf(c.label, q.surfaceUnit() != null ? q.surfaceUnit() : unit);
-        String key = MetricEvent.keyOf(c.subject, indicator);
+        // the schema allows only [a-z0-9-] in keys: the subject is folded to ASCII for the key, kept as written
+        String key = MetricEvent.keyOf(IndicatorNamer.ascii(c.subject), indicator);
         String id = MetricEvent.idOf(article.canonicalUrl(), key, q.value(), q.low(), q.high(), unit, q.change(),
                 c.period);
         return new MetricEvent(MetricEvent.SCHEMA_VERSION, id, indicator, c.label, c.subject, key, q.value(), q.low(),

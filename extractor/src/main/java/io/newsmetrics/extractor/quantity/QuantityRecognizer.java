@@ -1104,15 +1104,20 @@ public final class QuantityRecognizer {
     /** A short phrase for what the figure is about: the content words before it in its clause and its noun. */
     private String concept(List<Token> t, int before, int after, String surfaceUnit, String unit) {
         List<String> words = new ArrayList<>();
-        for (int j = before - 1; j >= 0 && j >= before - 8; j--) {
+        for (int j = before - 1; j >= 0 && j >= before - 10 && words.size() < 5; j--) {
             Token p = t.get(j);
             if (p.kind() == Token.Kind.SYMBOL) {
-                if (p.isSymbol('\'') || p.isSymbol('’') || p.isSymbol('-') || p.isSymbol('&')) {
+                // earlier figures of the clause ("rose 5% to $3.2 billion") are skipped, punctuation ends it
+                if (p.isSymbol('\'') || p.isSymbol('’') || p.isSymbol('-') || p.isSymbol('&') || p.isSymbol('%')
+                        || CURRENCY_SYMBOLS.contains(p.text())) {
                     continue;
                 }
                 break;
             }
-            if (p.isNumber() || BOUNDARY_WORDS.contains(p.lower())) {
+            if (p.isNumber() || lex.scales.containsKey(p.lower())) {
+                continue;
+            }
+            if (BOUNDARY_WORDS.contains(p.lower())) {
                 break;
             }
             if (!lex.isFunctionWord(p.lower()) && !lex.changes.containsKey(p.lower()) && !p.is("s")) {

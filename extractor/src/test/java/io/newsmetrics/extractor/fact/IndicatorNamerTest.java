@@ -14,6 +14,13 @@ class IndicatorNamerTest {
     }
 
     @Test
+    void keepsIdsAscii() {
+        assertEquals("zurich-cafe", N.indicatorOf("Zürich café", "count"));
+        assertEquals("Societe Generale", IndicatorNamer.ascii("Société Générale"));
+        assertEquals("value", N.indicatorOf("北京", "北京"));
+    }
+
+    @Test
     void kebabsUnknownLabelsWithPluralsFolded() {
         assertEquals("wind-turbine", N.indicatorOf("wind turbines", "count"));
         assertEquals("users", N.indicatorOf("", "users"));
