@@ -305,6 +305,13 @@ public final class QuantityRecognizer {
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
+                    if (dash && !c.isSymbol('~') && c.glued() && t.get(conn + 1).glued() && u1 == null && ub == null
+                            && currency == null && !first.written && !first.scaled && !b.scaled && countedNoun(t, b.end, b.value) == null
+                            && !between && !(b.end < n && t.get(b.end).isSymbol('%'))
+                            && (t.get(first.start).text().length() != t.get(b.start).text().length()
+                            || t.get(b.start).text().length() <= 2)) {
+                        return new Match(null, start, b.end); // "85-433", "3-1": codes and scores, not figures
+                    }
                     boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
                             && countedNoun(t, b.end, b.value) == null && !precededBy(t, start, "from")
                             && !c.is("through");
@@ -343,10 +350,14 @@ public final class QuantityRecognizer {
             surfaceUnit = unit.surface;
         } else {
             Noun noun = countedNoun(t, k, second == null ? v1 : second.value);
-            if (numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
+            boolean apposition = second == null && !first.written && numStart >= 2 && k < n
+                    && t.get(numStart - 1).isSymbol(',') && t.get(k).isSymbol(',') && first.value >= 1
+                    && first.value <= 120 && first.value == Math.rint(first.value) && hasUpper(t.get(numStart - 2))
+                    && t.get(numStart - 2).isWord() && !Lexicon.MONTHS.containsKey(t.get(numStart - 2).lower());
+            if (apposition || numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
                     || t.get(numStart - 1).is("ages"))) {
-                unitName = "age";
-                surfaceUnit = t.get(numStart - 1).text();
+                unitName = "year"; // an age
+                surfaceUnit = apposition ? null : t.get(numStart - 1).text();
             } else if (noun != null) {
                 unitName = "count";
                 surfaceUnit = noun.word;
@@ -877,6 +888,16 @@ public final class QuantityRecognizer {
                 return new Match(null, i, after);
             }
             if (p.isSymbol('#') && a.glued()) {
+                return new Match(null, i, after);
+            }
+            if (p.isSymbol('(') && a.glued() && after + 1 < n && t.get(after).isSymbol(')') && t.get(after + 1).isNumber()
+                    && t.get(after + 1).glued()) {
+                return new Match(null, i, after + 2); // "(0)40": a trunk prefix
+            }
+            // telephone numbers: "+49 40", "(0)40", "called 911"
+            if (currency == null && (p.isSymbol('+') && a.glued() && !(after < n && t.get(after).isSymbol('%'))
+                    || p.isSymbol(')') && a.glued() && i >= 3 && t.get(i - 3).isSymbol('(')
+                    || p.is("call") || p.is("called") || p.is("dial") || p.is("dialed") || p.is("dialled"))) {
                 return new Match(null, i, after);
             }
             if (p.isSymbol('.') && a.glued() && i >= 2 && (t.get(i - 2).is("no") || t.get(i - 2).is("nos"))) {
