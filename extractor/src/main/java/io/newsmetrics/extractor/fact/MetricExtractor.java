@@ -221,7 +221,8 @@ public final class MetricExtractor {
             String previousSubject = null;
             for (int k = 0; k < inSentence.size(); k++) {
                 Quantity q = inSentence.get(k);
-                if (!isMetric(q) || isSourcing(st, q.end() - s.start()) || isReference(st, q, s.start())) {
+                if (!isMetric(q) || isSourcing(st, q.end() - s.start()) || isReference(st, q, s.start())
+                        || isArticleOne(q)) {
                     continue;
                 }
                 // "700 billion yuan ($97.5 billion)": the bracketed figure is the same fact in another unit
@@ -287,8 +288,11 @@ public final class MetricExtractor {
                 figure |= all.get(qi).start() >= s.start() && isMetric(all.get(qi));
                 qi++;
             }
-            if (!figure && (any != null || si >= REFERENCE_LEAD_SENTENCES)) {
-                continue; // a stated time without figures counts only in the lead
+            if (si >= REFERENCE_LEAD_SENTENCES) {
+                break; // the reference period is stated in the lead
+            }
+            if (!figure && any != null) {
+                continue;
             }
             List<PeriodResolver.Expression> exprs = periods.find(st);
             if (figure) {
@@ -352,6 +356,12 @@ public final class MetricExtractor {
                 || rest.startsWith(" sources familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
                 || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
                 || rest.startsWith(" economists polled");
+    }
+
+    /** "one problem", "one woman": a written "one" counts a single thing, which is no metric. */
+    private static boolean isArticleOne(Quantity q) {
+        return q.value() != null && q.value() == 1 && q.low() == null && q.text().regionMatches(true, 0, "one", 0, 3)
+                && (q.unit() == null || "count".equals(q.unit()));
     }
 
     /** "the two countries", "both companies": a small written number that refers back, not a measurement. */

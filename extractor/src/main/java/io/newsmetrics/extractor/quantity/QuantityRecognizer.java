@@ -993,6 +993,15 @@ public final class QuantityRecognizer {
                 && ("count".equals(unitName) || unitName == null) && second == null) {
             return true; // "the number one buyer"
         }
+        // "Big Ten", "Group of Seven": a capitalised number word inside a name
+        if (!a.isNumber() && a.capitalized() && !sentenceStart(t, first.start) && second == null) {
+            return true;
+        }
+        // "[1]": a citation mark
+        if (a.isNumber() && first.start > 0 && t.get(first.start - 1).isSymbol('[') && first.end < n
+                && t.get(first.end).isSymbol(']') && second == null && unitName == null) {
+            return true;
+        }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
             if (first.value == 1 && first.end - first.start == 1 && a.is("one") && !(first.start > 0
