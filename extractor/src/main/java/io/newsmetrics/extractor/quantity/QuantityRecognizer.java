@@ -668,7 +668,8 @@ public final class QuantityRecognizer {
             if (scale != null) {
                 boolean ok = switch (scale.mode()) {
                     case "any" -> true;
-                    case "glued" -> (s.glued() || money || (!s.glued() && s.lower().length() > 1
+                    case "glued" -> !(s.text().equals("K") && !money && t.get(i).text().length() == 1)
+                            && (s.glued() || money || (!s.glued() && s.lower().length() > 1
                             && !s.lower().equals("b")) || s.is("k") && !written)
                             && !(s.lower().equals("b") && !money && !t.get(i).hasDecimals()
                             && end + 1 < n && t.get(end + 1).capitalized()); // "2B Mindset" is a name
@@ -740,6 +741,16 @@ public final class QuantityRecognizer {
         if (head.lower().length() <= 2 && !head.glued() && head.isWord() && !head.text().equals("%")
                 && !isUnitAbbreviationSpaced(head)) {
             return null;
+        }
+        if (head.text().length() == 1 && Character.isUpperCase(head.text().charAt(0)) && best == s + 1
+                && !(head.text().equals("W") || head.text().equals("L"))) {
+            return null; // SI symbols are case-sensitive: "5G" is no five grams, "10M" no ten metres
+        }
+        if (bestUnit.equals("penny") && head.lower().equals("p") && (num.value > 200 || num.written)) {
+            return null; // "1080p" is a resolution; pence come in small amounts ("50p")
+        }
+        if (bestUnit.equals("point") && num.written && num.value == 1 && num.start > 0 && t.get(num.start - 1).is("at")) {
+            return null; // "at one point"
         }
         if (bestUnit.equals("point") && (num.written && num.value < 1 || hyphen && num.value < 1)) {
             bestUnit = "percentage_point"; // "a quarter-point cut" is a rate move
@@ -958,6 +969,10 @@ public final class QuantityRecognizer {
                     return true; // "Boeing's 787"
                 }
             }
+            // street addresses: "3170 W. County Road", "10 Downing Street"
+            if (integer && unitName == null && isAddress(t, first.end)) {
+                return true;
+            }
             // a name after the figure: "737 Max", "787 Dreamliner"
             if (integer && unitName == null && first.end < n) {
                 Token q = t.get(first.end);
@@ -993,6 +1008,15 @@ public final class QuantityRecognizer {
                 && ("count".equals(unitName) || unitName == null) && second == null) {
             return true; // "the number one buyer"
         }
+        // "4K", "1080p", "5G": digits glued to letters that are no unit make a code
+        if (a.isNumber() && second == null && first.end < n && t.get(first.end).isWord() && t.get(first.end).glued()
+                && !"count".equals(unitName) && !"year".equals(unitName)) {
+            return true;
+        }
+        if (!a.isNumber() && first.value == 1 && first.start > 0 && t.get(first.start - 1).is("at") && first.end < n
+                && t.get(first.end).is("point")) {
+            return true; // "at one point"
+        }
         // "Big Ten", "Group of Seven": a capitalised number word inside a name
         if (!a.isNumber() && a.capitalized() && !sentenceStart(t, first.start) && second == null) {
             return true;
@@ -1006,6 +1030,31 @@ public final class QuantityRecognizer {
             // "one of the", "no one": a written "one" alone is a pronoun
             if (first.value == 1 && first.end - first.start == 1 && a.is("one") && !(first.start > 0
                     && (t.get(first.start - 1).is("minus") || t.get(first.start - 1).is("negative")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> DIRECTIONS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
+    private static final Set<String> STREETS = Set.of("street", "st", "avenue", "ave", "road", "rd", "boulevard",
+            "blvd", "drive", "dr", "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "parkway");
+
+    /** A street address after a number: a compass letter ("W.") or a capitalised name ending in a street word. */
+    private static boolean isAddress(List<Token> t, int k) {
+        int n = t.size();
+        if (k >= n || !t.get(k).isWord() || !t.get(k).capitalized()) {
+            return false;
+        }
+        if (DIRECTIONS.contains(t.get(k).lower()) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
+            return true;
+        }
+        for (int j = k; j < n && j < k + 4; j++) {
+            Token w = t.get(j);
+            if (!w.isWord() || !w.capitalized()) {
+                return false;
+            }
+            if (j > k && STREETS.contains(w.lower())) {
                 return true;
             }
         }
