@@ -28,6 +28,9 @@ import java.util.Set;
 public final class MetricExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(MetricExtractor.class);
 
+    /** Relative difference under which a title figure counts as a rounded restatement of a body figure. */
+    static final double TITLE_ROUNDING = 0.05;
+
     /** Sentences longer than this are cut for context analysis (the figures in them are still found). */
     static final int MAX_SENTENCE_CHARS = 4000;
 
@@ -71,13 +74,25 @@ public final class MetricExtractor {
         Map<String, MetricEvent> events = new LinkedHashMap<>();
         try {
             List<Candidate> body = candidates(article.text(), periods, null);
+            Map<String, Boolean> seen = new LinkedHashMap<>();
             for (Candidate c : body) {
                 MetricEvent e = toEvent(article, c, source);
-                events.putIfAbsent(e.id(), e);
+                // one event per fact: a restatement of the same figure about the same subject is dropped
+                String figure = e.value() + "|" + e.low() + "|" + e.high() + "|" + e.unit() + "|" + e.change();
+                String fact = figure + "|" + (e.subject() == null ? "" : e.subject().toLowerCase(Locale.ROOT));
+                boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
+                boolean restated = false;
+                for (MetricEvent prior : events.values()) {
+                    restated |= sameFigure(prior, e) && overlaps(prior, e);
+                }
+                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
+                    events.putIfAbsent(e.id(), e);
+                }
+                seen.putIfAbsent(figure, Boolean.TRUE);
             }
             if (article.title() != null && !article.title().isBlank()) {
                 for (Candidate c : candidates(article.title(), periods, null)) {
-                    if (body.stream().noneMatch(b -> sameFigure(b.q, c.q))) {
+                    if (body.stream().noneMatch(b -> roughlySameFigure(b.q, c.q))) {
                         MetricEvent e = toEvent(article, c, source);
                         events.putIfAbsent(e.id(), e);
                     }
@@ -89,10 +104,51 @@ public final class MetricExtractor {
         return List.copyOf(events.values());
     }
 
-    private static boolean sameFigure(Quantity a, Quantity b) {
+    private static boolean sameFigure(MetricEvent a, MetricEvent b) {
+        return Objects.equals(a.value(), b.value()) && Objects.equals(a.low(), b.low())
+                && Objects.equals(a.high(), b.high()) && a.unit().equals(b.unit()) && a.change() == b.change();
+    }
+
+    /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */
+    private static boolean overlaps(MetricEvent a, MetricEvent b) {
+        String sa = a.subject() == null ? "" : a.subject().toLowerCase(Locale.ROOT);
+        String sb = b.subject() == null ? "" : b.subject().toLowerCase(Locale.ROOT);
+        if (!(sa.isEmpty() || sb.isEmpty() || sa.contains(sb) || sb.contains(sa))) {
+            return false;
+        }
+        Set<String> wa = new java.util.HashSet<>();
+        for (String w : (a.label() == null ? "" : a.label()).split("\\s+")) {
+            if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
+                wa.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String w : (b.label() == null ? "" : b.label()).split("\\s+")) {
+            if (w.length() > 2 && Character.isUpperCase(w.charAt(0)) && wa.contains(w.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "that 8.69 GW", "the $12.9bn": a figure that points back at one already reported. */
+    private static boolean refersBack(String text, int start) {
+        int e = start;
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        String w = text.substring(b, e).toLowerCase(Locale.ROOT);
+        return w.equals("that") || w.equals("this") || w.equals("those") || w.equals("these") || w.equals("the");
+    }
+
+    /** A headline rounds: "$9 billion" in the title restates "$8.8 billion" in the body. */
+    private static boolean roughlySameFigure(Quantity a, Quantity b) {
         return Objects.equals(a.unit() == null ? "count" : a.unit(), b.unit() == null ? "count" : b.unit())
                 && a.value() != null && b.value() != null
-                && Math.abs(a.value() - b.value()) <= 1e-3 * Math.abs(b.value()) + 1e-9;
+                && Math.abs(a.value() - b.value()) <= TITLE_ROUNDING * Math.abs(b.value()) + 1e-9;
     }
 
     /** One figure with everything resolved about it. */
@@ -116,7 +172,7 @@ public final class MetricExtractor {
         List<Quantity> all = recognizer.recognize(text);
         List<Sentences.Sentence> sentences = Sentences.split(text);
         List<Candidate> out = new ArrayList<>();
-        String reference = null;
+        String reference = reference(all, sentences, periods);
         String carry = null;
         int paragraph = -1;
         String lastSubject = null;
@@ -128,25 +184,20 @@ public final class MetricExtractor {
             }
             String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
             List<PeriodResolver.Expression> exprs = periods.find(st);
-            if (reference == null) {
-                for (PeriodResolver.Expression e : exprs) {
-                    if (!e.relative() && !e.comparison()) {
-                        reference = e.period();
-                        break;
-                    }
-                }
-            }
             List<Quantity> inSentence = new ArrayList<>();
             while (qi < all.size() && all.get(qi).start() < s.end()) {
-                if (all.get(qi).start() >= s.start()) {
+                if (all.get(qi).start() >= s.start() && all.get(qi).end() <= s.start() + st.length()) {
                     inSentence.add(all.get(qi));
                 }
                 qi++;
             }
+
+            List<Word> words = words(st, 0, st.length());
             String sentencePeriod = null;
+            String previousSubject = null;
             for (int k = 0; k < inSentence.size(); k++) {
                 Quantity q = inSentence.get(k);
-                if (!isMetric(q)) {
+                if (!isMetric(q) || isSourcing(st, q.end() - s.start()) || isReference(st, q, s.start())) {
                     continue;
                 }
                 // "700 billion yuan ($97.5 billion)": the bracketed figure is the same fact in another unit
@@ -160,19 +211,28 @@ public final class MetricExtractor {
                 if (k > 0 && isBracketed(text, inSentence.get(k - 1), q) && isMetric(inSentence.get(k - 1))) {
                     continue;
                 }
-                int rel = q.start() - s.start();
-                int[] from = {0};
-                String label = label(st, rel, q, inSentence, s.start(), from);
-                String subject = subject(st, from[0], rel);
+                int qs = q.start() - s.start();
+                int qe = q.end() - s.start();
+                int first = firstWordAtOrAfter(words, qs);
+                int last = firstWordAtOrAfter(words, qe);
+                int[] from = {first};
+                String label = label(words, first, last, q, inSentence, s.start(), from);
+                String subject = subject(words, from[0], first);
                 if (subject == null) {
-                    subject = subject(st, 0, rel);
+                    subject = previousSubject;
+                }
+                if (subject == null) {
+                    subject = subject(words, 0, first);
                 }
                 if (subject == null) {
                     subject = lastSubject;
-                } else {
-                    lastSubject = subject;
                 }
-                String period = period(st, rel, q, exprs, inSentence, s.start(), periods);
+                previousSubject = subject;
+                lastSubject = subject;
+                String period = period(st, qs, qe, q, exprs, inSentence, s.start(), periods);
+                if (period == null && q.change() != null && isMarketMove(label) && periods.published() != null) {
+                    period = periods.published().toString(); // "the stock was down 5%": today's move
+                }
                 if (period == null) {
                     period = carry != null ? carry : reference;
                 } else {
@@ -185,6 +245,73 @@ public final class MetricExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * The article's reference period: the first time stated in a sentence with a figure (captions and datelines
+     * before the story carry none), else the first time stated anywhere, else null.
+     */
+    private static String reference(List<Quantity> all, List<Sentences.Sentence> sentences, PeriodResolver periods) {
+        String any = null;
+        int qi = 0;
+        for (Sentences.Sentence s : sentences) {
+            String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
+            boolean figure = false;
+            while (qi < all.size() && all.get(qi).start() < s.end()) {
+                figure |= all.get(qi).start() >= s.start() && isMetric(all.get(qi));
+                qi++;
+            }
+            if (!figure && any != null) {
+                continue;
+            }
+            for (PeriodResolver.Expression e : periods.find(st)) {
+                if (!e.relative() && !e.comparison()) {
+                    if (figure) {
+                        return e.period();
+                    }
+                    any = any == null ? e.period() : any;
+                    break;
+                }
+            }
+        }
+        return any;
+    }
+
+    private static final Set<String> MARKET_WORDS = Set.of("stock", "stocks", "share", "shares", "index", "futures",
+            "yield", "yields", "price", "prices", "dollar", "euro", "yen", "sterling", "bond", "bonds", "crude", "gold",
+            "composite", "nikkei", "kospi");
+
+    /** A daily market move: the label names a stock, index, price or currency. */
+    private static boolean isMarketMove(String label) {
+        for (String w : label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (MARKET_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "two people familiar with the matter", "three sources said": who spoke, not what was measured. */
+    private static boolean isSourcing(String s, int end) {
+        if (end < 0 || end >= s.length()) {
+            return false;
+        }
+        String rest = s.substring(end, Math.min(s.length(), end + 40)).toLowerCase(Locale.ROOT);
+        return rest.startsWith(" people familiar") || rest.startsWith(" people briefed")
+                || rest.startsWith(" people close to") || rest.startsWith(" people with direct")
+                || rest.startsWith(" sources familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
+                || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
+                || rest.startsWith(" economists polled");
+    }
+
+    /** "the two countries", "both companies": a small written number that refers back, not a measurement. */
+    private static boolean isReference(String s, Quantity q, int sentenceStart) {
+        int qs = q.start() - sentenceStart;
+        if (q.value() == null || q.value() > 12 || q.text().isEmpty() || !Character.isLetter(q.text().charAt(0))) {
+            return false;
+        }
+        return precededBy(s, qs, "the") || precededBy(s, qs, "these") || precededBy(s, qs, "those")
+                || precededBy(s, qs, "its") || precededBy(s, qs, "their");
     }
 
     /** Durations, ages and ratios describe time spans or comparisons, not the level of something. */
@@ -203,13 +330,28 @@ public final class MetricExtractor {
                 && isMoney(a.unit()) == isMoney(b.unit());
     }
 
+    private static boolean isBracketed(String s, Quantity a, Quantity b, int sentenceStart) {
+        int ae = a.end() - sentenceStart;
+        int bs = b.start() - sentenceStart;
+        int be = b.end() - sentenceStart;
+        if (bs < ae || ae < 0 || be > s.length()) {
+            return false;
+        }
+        String between = s.substring(ae, bs).strip();
+        return (between.equals("(") || between.equals("[")) && be < s.length()
+                && (s.charAt(be) == ')' || s.charAt(be) == ']');
+    }
+
     private static boolean isMoney(String unit) {
         return unit != null && unit.length() == 3 && unit.equals(unit.toUpperCase(Locale.ROOT))
                 && Character.isLetter(unit.charAt(0));
     }
 
-    /** Words of a sentence with their offsets. */
+    /** Words of a sentence with their offsets; punctuation marks are words of their own. */
     private record Word(String text, String lower, int start, int end) {
+        boolean is(String s) {
+            return text.equals(s);
+        }
     }
 
     private static List<Word> words(String s, int from, int to) {
@@ -222,8 +364,8 @@ public final class MetricExtractor {
             } else if (Character.isLetterOrDigit(c)) {
                 int j = i;
                 while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || (j + 1 < to
-                        && (s.charAt(j) == '&' || s.charAt(j) == '-' || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1))
-                        || s.charAt(j) == '.' && j > 0 && Character.isUpperCase(s.charAt(j - 1)) && Character.isLetter(s.charAt(j + 1)))
+                        && (s.charAt(j) == '&' || s.charAt(j) == '-'
+                        || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1)) && j > 0 && Character.isUpperCase(s.charAt(j - 1)))
                         && Character.isLetterOrDigit(s.charAt(j + 1))))) {
                     j++;
                 }
@@ -241,20 +383,43 @@ public final class MetricExtractor {
         return out;
     }
 
+    private static int firstWordAtOrAfter(List<Word> ws, int offset) {
+        int lo = 0;
+        int hi = ws.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ws.get(mid).start < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private static boolean isBoundary(Word w) {
-        return w.text.equals(",") || w.text.equals(";") || w.text.equals(":") || w.text.equals("(")
-                || w.text.equals(")") || w.text.equals("—") || w.text.equals("–") || w.text.equals("\"")
-                || w.text.equals("“") || w.text.equals("”") || CLAUSE_WORDS.contains(w.lower);
+        return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
+                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower);
+    }
+
+    private static boolean isOpen(Word w) {
+        return w.is("(") || w.is("[");
+    }
+
+    private static boolean isClose(Word w) {
+        return w.is(")") || w.is("]");
     }
 
     private boolean isContent(Word w) {
         if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0))) {
             return false;
         }
+        if (w.lower.chars().allMatch(Character::isDigit)) {
+            return !isYear(w.lower);
+        }
         return !lex.isFunctionWord(w.lower) && (!lex.isChangeWord(w.lower) || CHANGE_NOUNS.contains(w.lower))
                 && !lex.isQualifierWord(w.lower) && !w.lower.equals("s")
-                && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower) && !w.lower.chars().allMatch(Character::isDigit)
-                || w.lower.chars().allMatch(Character::isDigit) && w.text.length() <= 4 && false;
+                && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower);
     }
 
     private static boolean isWeekday(String l) {
@@ -262,79 +427,127 @@ public final class MetricExtractor {
                 || l.equals("friday") || l.equals("saturday") || l.equals("sunday");
     }
 
+    private static boolean isYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+    }
+
+    /** Words that end the phrase after a figure: verbs and links to another thought. */
+    private static final Set<String> TAIL_STOP = Set.of("is", "are", "was", "were", "has", "have", "had", "will",
+            "would", "to", "that", "which", "who", "from", "than", "since", "at", "by", "on", "as", "and", "or",
+            "but", "while", "after", "before", "last", "this", "per", "according", "compared", "versus",
+            "against", "when", "if", "said", "says", "with");
+
     /**
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
-     * clauses that hold none, as in "..., or 0.36%"), then its counted noun or "of ..." phrase after it.
+     * clauses that hold none, as in "..., or 0.36%", and over parentheses), then the words after it up to a verb
+     * or the end of its clause ("$2.53 in per-share earnings", "2.1 GW floating solar project").
      */
-    private String label(String s, int rel, Quantity q, List<Quantity> inSentence, int sentenceStart, int[] from) {
-        rel = Math.min(rel, s.length());
-        List<Word> before = words(s, 0, rel);
+    private String label(List<Word> ws, int first, int last, Quantity q, List<Quantity> inSentence, int sentenceStart,
+                         int[] from) {
         List<String> picked = new ArrayList<>();
-        int i = before.size() - 1;
+        int i = first - 1;
         int clauses = 0;
-        while (i >= 0 && clauses < 4) {
+        from[0] = first;
+        while (i >= 0 && clauses < 3) {
             List<String> clause = new ArrayList<>();
-            while (i >= 0 && !isBoundary(before.get(i))) {
-                Word w = before.get(i);
+            while (i >= 0 && (!isBoundary(ws.get(i)) || insideAny(ws.get(i), inSentence, sentenceStart))) {
+                Word w = ws.get(i);
+                if (isClose(w)) {
+                    int depth = 0;
+                    while (i >= 0) {
+                        if (isClose(ws.get(i))) {
+                            depth++;
+                        } else if (isOpen(ws.get(i)) && --depth == 0) {
+                            break;
+                        }
+                        i--;
+                    }
+                    i--;
+                    continue;
+                }
+                if (isOpen(w)) {
+                    break;
+                }
                 if (!insideQuantity(w, inSentence, sentenceStart) && isContent(w)) {
                     clause.add(0, w.text);
-                } else if (!insideQuantity(w, inSentence, sentenceStart) && w.lower.chars().allMatch(Character::isDigit)
-                        && !isYear(w.lower)) {
-                    clause.add(0, w.text); // "aged 60", "S&P 500"
                 }
                 i--;
             }
             picked.addAll(0, clause);
-            from[0] = i + 1 < before.size() ? before.get(i + 1).start : rel;
-            if (!clause.isEmpty() && clauses >= 0 && hasNoun(clause)) {
+            from[0] = i + 1;
+            if (!clause.isEmpty() && !allGeneric(clause)) {
                 break;
             }
             i--;
             clauses++;
         }
-        int qEnd = Math.min(s.length(), q.end() - sentenceStart);
-        List<Word> after = words(s, Math.max(0, qEnd), Math.min(s.length(), qEnd + 80));
         List<String> tail = new ArrayList<>();
-        int j = 0;
-        if ("count".equals(q.unit()) && q.surfaceUnit() != null) {
-            // the counted noun and the words before it: "daily active users"
-            for (; j < after.size() && j < 6; j++) {
-                Word w = after.get(j);
-                if (isBoundary(w) || !isContent(w) && !w.text.equals("-")) {
-                    break;
-                }
-                if (!w.text.equals("-")) {
-                    tail.add(w.text);
-                }
-                if (w.text.equals(q.surfaceUnit())) {
-                    j++;
-                    break;
-                }
-            }
+        int j = last;
+        while (j < ws.size() && isClose(ws.get(j))) {
+            j++;
         }
-        if (j < after.size() && after.get(j).lower.equals("of")) {
-            for (int k = j + 1; k < after.size() && k < j + 6; k++) {
-                Word w = after.get(k);
-                if (isBoundary(w) || !isContent(w)) {
+        int content = 0;
+        boolean sawOf = false;
+        for (; j < ws.size() && j < last + 10 && content < 6; j++) {
+            Word w = ws.get(j);
+            if (isOpen(w)) {
+                break; // "700 billion yuan ($97.5 billion)": the bracket restates the figure
+            }
+            if (isBoundary(w) || TAIL_STOP.contains(w.lower) || insideQuantity(w, inSentence, sentenceStart)
+                    || isYear(w.lower) || Lexicon.month(w.lower) > 0) {
+                break;
+            }
+            if (w.lower.equals("of") || w.lower.equals("in") || w.lower.equals("for")) {
+                if (sawOf && content > 0) {
                     break;
                 }
+                sawOf = true;
+                continue;
+            }
+            if (w.is("'") || w.is("’")) {
+                continue; // "Boeing's 787-9 jets"
+            }
+            if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0)) && !w.is("&")) {
+                break;
+            }
+            if (isContent(w)) {
                 tail.add(w.text);
+                content++;
+            } else if (lex.isChangeWord(w.lower)) {
+                break;
             }
-        }
-        if (picked.isEmpty() && tail.isEmpty()) {
-            return q.surfaceUnit() != null ? q.surfaceUnit() : "";
         }
         List<String> all = new ArrayList<>(picked);
         all.addAll(tail);
+        if (all.isEmpty()) {
+            return q.surfaceUnit() != null ? q.surfaceUnit() : "";
+        }
         return String.join(" ", all);
     }
 
-    private static boolean isYear(String digits) {
-        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
+    /** Heads that say how a figure relates ("the March high of", "an increase of") but not what it measures. */
+    private static final Set<String> GENERIC = Set.of("high", "low", "average", "record", "peak", "level", "increase",
+            "decrease", "rise", "fall", "gain", "drop", "decline", "total", "figure", "number", "amount", "jump",
+            "lows", "highs", "prior", "previous", "march", "year-ago", "comparable", "all-time", "mark", "rate");
+
+    private static boolean allGeneric(List<String> clause) {
+        for (String w : clause) {
+            String l = w.toLowerCase(Locale.ROOT);
+            if (!GENERIC.contains(l) && !(Character.isDigit(l.charAt(0)) && l.contains("-"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean hasNoun(List<String> clause) {
-        return !clause.isEmpty();
+    private static boolean insideAny(Word w, List<Quantity> qs, int sentenceStart) {
+        int a = w.start + sentenceStart;
+        for (Quantity q : qs) {
+            if (a >= q.start() && a < q.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insideQuantity(Word w, List<Quantity> qs, int sentenceStart) {
@@ -348,78 +561,118 @@ public final class MetricExtractor {
     }
 
     /**
-     * Who or what the figure is about: the first name (capitalised words) of its sentence before it, with a
-     * possessive ("China's") preferred; null when the sentence names nothing before the figure.
+     * Who or what the figure is about: a name (capitalised words) among words [from, to), outside parentheses.
+     * A possessive directly followed by another name yields to it ("China's Shanghai Composite"); short
+     * acronyms yield to longer names ("China's AI industry"); of the rest the last one before the figure wins.
      */
-    private String subject(String s, int from, int rel) {
-        List<Word> ws = words(s, Math.min(from, Math.min(rel, s.length())), Math.min(rel, s.length()));
-        String first = null;
-        for (int i = 0; i < ws.size(); i++) {
+    private String subject(List<Word> ws, int from, int to) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> weak = new ArrayList<>();
+        int depth = 0;
+        for (int i = Math.max(0, from); i < to && i < ws.size(); i++) {
             Word w = ws.get(i);
-            if (!isName(w)) {
+            if (isOpen(w)) {
+                depth++;
+                continue;
+            }
+            if (isClose(w)) {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth > 0 || !isName(w, i, ws)) {
                 continue;
             }
             int j = i;
             StringBuilder name = new StringBuilder(w.text);
-            while (j + 1 < ws.size() && (isName(ws.get(j + 1)) || ws.get(j + 1).text.equals("&")
-                    || ws.get(j + 1).lower.equals("of") && j + 2 < ws.size() && isName(ws.get(j + 2)))) {
+            while (j + 1 < to && (isName(ws.get(j + 1), j + 1, ws) || ws.get(j + 1).is("&") && j + 2 < to
+                    || ws.get(j + 1).lower.equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
                 j++;
-                name.append(ws.get(j).text.equals("&") ? "&" : " " + ws.get(j).text);
+                name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text);
             }
-            String n = name.toString().replace(" &", "&").replace("& ", "&");
-            boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).text.equals("'") || ws.get(j + 1).text.equals("’"))
+            boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
                     && ws.get(j + 2).lower.equals("s");
-            if (possessive) {
-                return n;
-            }
-            if (first == null) {
-                first = n;
-            }
+            boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws);
+            String n = name.toString();
+            boolean acronym = n.length() <= 3 && n.equals(n.toUpperCase(Locale.ROOT));
+            names.add(n);
+            weak.add(followedByName || acronym);
             i = j;
         }
-        return first;
+        for (int k = names.size() - 1; k >= 0; k--) {
+            if (!weak.get(k)) {
+                return names.get(k);
+            }
+        }
+        return names.isEmpty() ? null : names.get(names.size() - 1);
     }
 
-    private boolean isName(Word w) {
+    private boolean isName(Word w, int index, List<Word> ws) {
         if (w.text.isEmpty() || !Character.isUpperCase(w.text.charAt(0))) {
             return false;
         }
+        for (int k = 0; k < w.text.length(); k++) {
+            if (Character.isDigit(w.text.charAt(k))) {
+                return false; // tickers and codes: "CLc1", "N225"
+            }
+        }
         String l = w.lower;
+        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text.length() > 0
+                && !Character.isLetterOrDigit(ws.get(index - 2).text.charAt(0)) == false
+                && ws.get(index - 1).start == w.start - 1) {
+            return false; // ".DJI": a ticker glued to a dot
+        }
         return !NOT_SUBJECT.contains(l) && !lex.isFunctionWord(l) && Lexicon.month(l) == 0 && !isWeekday(l)
-                && !lex.isChangeWord(l);
+                && !lex.isChangeWord(l) && !lex.isQualifierWord(l);
     }
 
-    /** The period of a figure: the nearest fitting time expression of its sentence, else null. */
-    private String period(String s, int rel, Quantity q, List<PeriodResolver.Expression> exprs,
+    /**
+     * The period of a figure: the nearest fitting time expression of its sentence. An expression after the figure
+     * that lies nearer another figure belongs to that one ("1.786%, down from 1.808% late on Monday"); a comparison
+     * base ("from the previous year") is only the period of a figure that follows "from".
+     */
+    private String period(String s, int qs, int qe, Quantity q, List<PeriodResolver.Expression> exprs,
                           List<Quantity> inSentence, int sentenceStart, PeriodResolver periods) {
         if (exprs.isEmpty()) {
             return null;
         }
-        int qs = rel;
-        int qe = Math.min(s.length(), q.end() - sentenceStart);
         boolean fromLevel = precededBy(s, qs, "from");
         PeriodResolver.Expression best = null;
         int bestScore = Integer.MAX_VALUE;
         for (PeriodResolver.Expression e : exprs) {
-            if (e.comparison() && !fromLevel && q.change() != null) {
-                continue; // "up 4 percent from the previous year": the base, not the figure's time
-            }
-            if (e.comparison() && !fromLevel) {
+            boolean after = e.start() >= qe;
+            // a comparison base ("from the March high of 21.8 percent") dates only the figure it introduces
+            if (e.comparison() && !fromLevel && !(!after && qs - e.end() < 25 && q.change() == null)) {
                 continue;
             }
-            int d = e.start() >= qe ? e.start() - qe : qs - e.end();
-            if (d < 0) {
-                d = 0;
-            }
-            // another figure in between weakens the link
-            for (Quantity o : inSentence) {
+            int d = after ? e.start() - qe : Math.max(0, qs - e.end());
+            Quantity nearest = null;
+            int nd = Integer.MAX_VALUE;
+            for (int oi = 0; oi < inSentence.size(); oi++) {
+                Quantity o = inSentence.get(oi);
+                if (!isMetric(o) || oi > 0 && isBracketed(s, inSentence.get(oi - 1), o, sentenceStart)) {
+                    continue;
+                }
                 int os = o.start() - sentenceStart;
-                if (o != q && (e.start() >= qe && os >= qe && os < e.start() || e.end() <= qs && os >= e.end() && os < qs)) {
-                    d += 60;
+                int oe = o.end() - sentenceStart;
+                int od = e.start() >= oe ? e.start() - oe : Math.max(0, os - e.end());
+                if (od < nd) {
+                    nd = od;
+                    nearest = o;
                 }
             }
-            if (fromLevel && e.start() < qe) {
+            if (nearest != null && nearest != q) {
+                int ns = nearest.start() - sentenceStart;
+                boolean between = after ? ns > qs && ns < e.start() : ns < qs && ns > e.end();
+                if (after && between && (precededBy(s, ns, "from") || s.substring(qe, Math.max(qe, ns)).contains(","))) {
+                    continue; // belongs to the figure in between: "1.786%, down from 1.808% late on Monday"
+                }
+                d += 50;
+            }
+            if (fromLevel && !after) {
                 d += 100;
+            }
+            if (!after) {
+                d += 1; // on a tie the expression after the figure wins: "to $0.10 by 2030"
             }
             if (d < bestScore) {
                 bestScore = d;
@@ -432,9 +685,14 @@ public final class MetricExtractor {
         if (best.relative()) {
             String base = null;
             for (PeriodResolver.Expression e : exprs) {
-                if (!e.relative() && e != best) {
+                if (!e.relative() && e.start() < best.start()) {
                     base = e.period();
-                    if (e.start() > best.start()) {
+                }
+            }
+            if (base == null) {
+                for (PeriodResolver.Expression e : exprs) {
+                    if (!e.relative() && e.start() > best.start()) {
+                        base = e.period();
                         break;
                     }
                 }

@@ -35,7 +35,8 @@ final class PeriodResolver {
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
-            + "|today|yesterday|on\\sthe\\sday|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b");
+            + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
+            + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b");
     private static final Pattern WEEKDAY = Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
@@ -282,7 +283,11 @@ final class PeriodResolver {
                     String.valueOf(y);
             case "last year", "previous year", "past year", "prior year" -> String.valueOf(y - 1);
             case "next year" -> String.valueOf(y + 1);
-            case "today", "on the day" -> published.toString();
+            case "today", "on the day", "in recent trading", "in early trading", "in late trading", "in morning trading",
+                 "in afternoon trading", "in midday trading", "in premarket trading", "in after hours trading",
+                 "at the close", "in recent trade", "in early trade", "in late trade", "now", "currently",
+                 "at present" -> published.toString();
+            case "next decade" -> String.valueOf((y / 10 + 2) * 10);
             case "yesterday" -> published.minusDays(1).toString();
             case "last quarter", "previous quarter" -> {
                 int q = (published.getMonthValue() - 1) / 3 + 1;

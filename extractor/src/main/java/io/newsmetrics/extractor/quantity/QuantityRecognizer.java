@@ -222,8 +222,8 @@ public final class QuantityRecognizer {
         if (conn < n) {
             Token c = t.get(conn);
             boolean dash = c.isSymbol('-') || c.isSymbol('–') || c.isSymbol('—');
-            boolean to = c.is("to") && (u1 == null || between) && !precededBy(t, start, "by")
-                    && !precededBy(t, start, "from") || c.is("to") && precededBy(t, start, "between");
+            boolean to = c.is("to") && !precededBy(t, start, "by") && !precededBy(t, start, "from")
+                    && (u1 == null || between || !changeBefore(t, start)) || c.is("to") && precededBy(t, start, "between");
             boolean and = c.is("and") && between;
             if (dash || to || and) {
                 int s2 = conn + 1;
@@ -244,12 +244,14 @@ public final class QuantityRecognizer {
                     if (!first.scaled && b.scaled && first.value < b.value / 1000 * 1000) {
                         lo = v1 * scaleOf(t, b);
                     }
-                    boolean unitsAgree = u1 == null || ub == null || u1.unit.equals(ub.unit);
+                    boolean unitsAgree = u1 == null ? true : ub != null && u1.unit.equals(ub.unit)
+                            || ub == null && !to;
                     if (dash && c.glued() && t.get(conn + 1).glued() && lo >= hi && u1 == null && ub == null
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
-                    boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled;
+                    boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
+                            && countedNoun(t, b.end, b.value) == null;
                     if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
                         second = new Num(hi, b.start, b.end, b.written, b.scaled);
                         u2 = ub;
@@ -288,7 +290,12 @@ public final class QuantityRecognizer {
                 surfaceUnit = null;
             }
         }
-        if (currency == null && unit == null && rejectBare(t, first, second, unitName)) {
+        String quoted = currency == null && unit == null && second == null ? quotedCurrency(t, first.start, k) : null;
+        if (quoted != null) {
+            unitName = quoted;
+            surfaceUnit = quoted;
+        }
+        if (currency == null && unit == null && quoted == null && rejectBare(t, first, second, unitName)) {
             return new Match(null, start, k);
         }
         int qStart = between ? start : t.get(cur > i ? i : (negative ? numStart - 1 : numStart)).start();
@@ -319,8 +326,58 @@ public final class QuantityRecognizer {
         return new Match(q, start, k);
     }
 
+    /**
+     * An exchange rate: "the yen ... at 108.55 per dollar" is 108.55 yen; the currency named before the figure
+     * in its sentence (other than the one after "per") is its unit.
+     */
+    private String quotedCurrency(List<Token> t, int numStart, int k) {
+        int n = t.size();
+        if (k + 1 >= n || !(t.get(k).is("per") || t.get(k).is("to") || t.get(k).is("against"))) {
+            return null;
+        }
+        int c = k + 1;
+        if (c < n && (t.get(c).is("the") || t.get(c).is("a") || t.get(c).is("one"))) {
+            c++;
+        }
+        if (c >= n || !t.get(c).isWord()) {
+            return null;
+        }
+        String per = lex.currencies.get(t.get(c).lower());
+        if (per == null) {
+            return null;
+        }
+        for (int j = numStart - 1; j >= 0 && j >= numStart - 20; j--) {
+            Token p = t.get(j);
+            if (p.isSymbol('.') && j > 0 && !t.get(j - 1).isWord()) {
+                break;
+            }
+            if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
+                String code = lex.currencies.get(p.lower());
+                if (code != null && !code.equals(per) && p.text().length() > 2 && !p.lower().equals("won")
+                        && !(code.equalsIgnoreCase(p.text()) && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
+                    return code;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean isWordLike(Token t) {
         return t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.CODE || t.kind() == Token.Kind.NUMBER;
+    }
+
+    /** A change word just before a figure ("rose 3% to 5%" is a move and a level, not a range). */
+    private boolean changeBefore(List<Token> t, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token p = t.get(k);
+            if (!p.isWord()) {
+                return false;
+            }
+            if (lex.changes.containsKey(p.lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean precededBy(List<Token> t, int i, String word) {
@@ -563,7 +620,19 @@ public final class QuantityRecognizer {
                 break;
             }
             if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
-                break; // "787 Dreamliner", "20 Questions": a name
+                // "50 Airbus A350-900 jets": names before a plural noun; "787 Dreamliner" alone is a name
+                boolean namedFor = k > 0 && !hasUpper(t.get(k - 1)) || k == 0;
+                for (int m = k + 1; namedFor && m < n && m < k + 5; m++) {
+                    Token x = t.get(m);
+                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x.lower())) {
+                        return new Noun(x.text(), m + 1);
+                    }
+                    if (!(x.isWord() && x.capitalized() || x.kind() == Token.Kind.CODE || x.isSymbol('-')
+                            || x.isNumber())) {
+                        break;
+                    }
+                }
+                break;
             }
             if (isPlural(l) || (value == 1 && j == k)) {
                 best = w.text();
@@ -660,7 +729,7 @@ public final class QuantityRecognizer {
                     return true;
                 }
             }
-            if (i >= 1 && unitName == null) {
+            if (i >= 1 && (unitName == null || unitName.equals("count"))) {
                 Token p = t.get(i - 1);
                 // ranks: "No 1", "number 3"
                 if (p.is("no") || p.is("number") || p.is("nos") || p.is("rank") || p.is("ranked")) {
@@ -684,6 +753,26 @@ public final class QuantityRecognizer {
                     return true;
                 }
             }
+            // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
+            if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
+                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))) {
+                return true;
+            }
+            // "the 777 program": a bare number between a determiner and a singular noun names a model
+            if (integer && unitName == null && i >= 1 && first.end < n && (t.get(i - 1).is("the")
+                    || t.get(i - 1).is("its") || t.get(i - 1).is("their")) && t.get(first.end).isWord()
+                    && !lex.isFunctionWord(t.get(first.end).lower()) && !t.get(first.end).is("of")) {
+                return true;
+            }
+        }
+        // "two-class layout", "a three-time winner": a number glued into a compound adjective
+        if (second == null && unitName == null && first.end + 1 < n && t.get(first.end).isSymbol('-')
+                && t.get(first.end).glued() && t.get(first.end + 1).glued() && t.get(first.end + 1).isWord()) {
+            return true;
+        }
+        if (first.start >= 1 && (t.get(first.start - 1).is("number") || t.get(first.start - 1).is("no"))
+                && ("count".equals(unitName) || unitName == null) && second == null) {
+            return true; // "the number one buyer"
         }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
@@ -713,8 +802,21 @@ public final class QuantityRecognizer {
                 || p.isSymbol('!') || p.isSymbol('?') || p.isSymbol(':') || p.isSymbol('(') || p.isSymbol('—'));
     }
 
-    /** The qualifier phrase ending just before token {@code s}. */
+    private static final Set<String> QUALIFIER_GAP = Set.of("an", "a", "additional", "further", "extra", "another",
+            "estimated");
+
+    /** The qualifier phrase ending just before token {@code s}, over "an additional" and the like. */
     private Qualifier qualifier(List<Token> t, int s) {
+        Qualifier q = qualifierAt(t, s);
+        int k = s;
+        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP.contains(t.get(k - 1).lower())) {
+            k--;
+            q = qualifierAt(t, k);
+        }
+        return q;
+    }
+
+    private Qualifier qualifierAt(List<Token> t, int s) {
         for (int len = 3; len >= 1; len--) {
             if (s - len < 0) {
                 continue;
@@ -769,6 +871,9 @@ public final class QuantityRecognizer {
             if (p.is("by")) {
                 by = true;
                 break;
+            }
+            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower())) {
+                return lex.changes.get(t.get(j - 1).lower()); // "an increase of just 0.3 percent"
             }
             if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
                 break;

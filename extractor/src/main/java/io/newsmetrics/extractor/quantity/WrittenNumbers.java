@@ -66,7 +66,7 @@ final class WrittenNumbers {
                 j++;
                 article = true;
             } else if (FRACTIONS.containsKey(next) && !next.endsWith("s") && !next.equals("fourth")
-                    && !ordinalContext(t, j + 1)) {
+                    && !ordinalContext(t, j + 1) && fractionFollows(t, j + 2)) {
                 return new Parsed(1.0 / FRACTIONS.get(next), j + 2);
             } else {
                 return null;
@@ -90,11 +90,6 @@ final class WrittenNumbers {
             if (small != null) {
                 if (any && current % 100 != 0 && (small >= 10 || current % 10 != 0)) {
                     break; // "five six" is two numbers
-                }
-                if (any && current % 100 == 0 && current > 0 && small >= 0 && last >= 0
-                        && t.get(last).lower().equals("hundred") == false && !t.get(j - 1).is("and")
-                        && current >= 100 && false) {
-                    break;
                 }
                 current += small;
                 any = true;
@@ -140,6 +135,17 @@ final class WrittenNumbers {
             return null;
         }
         return new Parsed(total + current, last + 1);
+    }
+
+    /** "a quarter of", "a quarter-point", "a half.": a fraction; "a third undisclosed buyer" is an ordinal. */
+    private static boolean fractionFollows(List<Token> t, int k) {
+        if (k >= t.size()) {
+            return true;
+        }
+        Token n = t.get(k);
+        return n.is("of") || n.kind() == Token.Kind.SYMBOL || n.is("percent") || n.is("point") || n.is("points")
+                || n.is("million") || n.is("billion") || n.is("trillion") || n.is("century") || n.is("mile")
+                || n.is("hour") || n.is("cent") || n.is("percentage");
     }
 
     /** "a third quarter", "a half-year": an ordinal use, not a fraction. */

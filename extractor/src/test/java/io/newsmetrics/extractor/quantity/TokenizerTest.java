@@ -1,0 +1,34 @@
+package io.newsmetrics.extractor.quantity;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TokenizerTest {
+    private static final Tokenizer T = new Tokenizer(Set.of("bn", "k"));
+
+    @Test
+    void splitsNumbersFromKnownSuffixes() {
+        List<Token> t = T.tokenize("$1.5bn and 100k");
+        assertEquals(List.of("$", "1.5", "bn", "and", "100", "k"), t.stream().map(Token::text).toList());
+        assertEquals(1.5, t.get(1).number());
+        assertEquals(false, t.get(2).spaceBefore());
+    }
+
+    @Test
+    void keepsGroupedDigitsAndCodesTogether() {
+        List<Token> t = T.tokenize("30,154 CLc1 5G 192.168.1.2");
+        assertEquals(30154, t.get(0).number());
+        assertEquals(Token.Kind.CODE, t.get(1).kind());
+        assertEquals(Token.Kind.CODE, t.get(2).kind());
+        assertEquals(Token.Kind.CODE, t.get(3).kind());
+    }
+
+    @Test
+    void treatsOverlongDigitRunsAsCodes() {
+        assertEquals(Token.Kind.CODE, T.tokenize("9".repeat(100)).get(0).kind());
+    }
+}
