@@ -50,14 +50,6 @@ final class MainText {
             "thead", "br", "hr", "header", "address", "center", "form", "fieldset", "details", "summary", "body",
             "figure", "caption");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
-    /** Short lines that are navigation or calls to action, whatever the site. */
-    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advert\\w*$|advertisement|advertising|anzeige|publicidad|sponsored|read more|read next|more:|related:|"
-                    + "see also|also read|recommended|click here|sign up|subscribe|follow us|share this|share on|"
-                    + "share:|tweet|email this|print this|all rights reserved|copyright|©|\\(c\\)|photo:|image:|"
-                    + "credit:|source:|we use cookies|this site uses cookies|loading|continue reading|"
-                    + "you might also like|watch:|listen:|trending|most popular|top stories|back to top|"
-                    + "skip to|comments?$|leave a (comment|reply)|posted in|filed under|tags?:|topics?:)");
     private static final Pattern END_MARK = Pattern.compile("[.!?…。！？\"”’»)]$");
     private static final int MIN_PARAGRAPH = 25;
 
@@ -428,7 +420,9 @@ final class MainText {
             int addedText = s == null || base == null ? 0 : s[TEXT] - base[TEXT];
             int addedLinks = s == null || base == null ? 0 : s[LINKS] - base[LINKS];
             // What the ancestor adds must read like text, not like a list of teasers.
-            if (v > bestValue && addedLinks <= MAX_ADDED_LINK_DENSITY * addedText) {
+            int[] bs = stats.get(best);
+            double minGain = Math.max(MIN_GAIN, MIN_RELATIVE_GAIN * (bs == null ? 0 : bs[PROSE]));
+            if (v > bestValue + minGain && addedLinks <= MAX_ADDED_LINK_DENSITY * addedText) {
                 best = a;
                 bestValue = v;
             }
@@ -440,6 +434,9 @@ final class MainText {
     }
 
     private static final int MAX_CLIMB = 8;
+    /** A climb must gain this much value, absolutely and relative to the prose held: small gains are noise. */
+    private static final double MIN_GAIN = 150;
+    private static final double MIN_RELATIVE_GAIN = 0.1;
     /** How much a character of non-prose text costs against a character of prose. */
     private static final double NOISE_COST = 1.0;
     /** Extra cost of a character of link text. */
@@ -579,7 +576,7 @@ final class MainText {
             if (len > 0 && links > 0.6 * len && len < 300) {
                 return;
             }
-            if (len < 120 && BOILERPLATE_LINE.matcher(p).find()) {
+            if (BoilerplateLines.matches(p)) {
                 return;
             }
             paragraphs.add(p);
