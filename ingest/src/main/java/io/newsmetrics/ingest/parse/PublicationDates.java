@@ -151,10 +151,13 @@ final class PublicationDates {
     }
 
     private Optional<String> fromMarkup(Document doc) {
-        for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
-            Optional<String> d = attrOrText(e);
-            if (d.isPresent()) {
-                return d;
+        for (Element e : doc.getElementsByAttribute("itemprop")) {
+            String prop = e.attr("itemprop");
+            if (prop.equalsIgnoreCase("datePublished") || prop.equalsIgnoreCase("dateCreated")) {
+                Optional<String> d = attrOrText(e);
+                if (d.isPresent()) {
+                    return d;
+                }
             }
         }
         List<Element> times = doc.getElementsByTag("time");
