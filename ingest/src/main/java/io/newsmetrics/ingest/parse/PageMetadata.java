@@ -50,7 +50,11 @@ final class PageMetadata {
     }
 
     static Optional<String> canonical(Document doc, MetaTags meta) {
-        for (Element link : doc.getElementsByTag("link")) {
+        return canonical(PageIndex.of(doc), meta);
+    }
+
+    static Optional<String> canonical(PageIndex index, MetaTags meta) {
+        for (Element link : index.links) {
             if (link.attr("rel").equalsIgnoreCase("canonical") && !link.absUrl("href").isBlank()) {
                 return Optional.of(link.absUrl("href"));
             }
@@ -59,6 +63,11 @@ final class PageMetadata {
     }
 
     static List<String> authors(Document doc, MetaTags meta, JsonLd ld) {
+        return authors(PageIndex.of(doc), meta, ld);
+    }
+
+    static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld) {
+        Document doc = index.doc;
         List<String> out = new ArrayList<>();
         for (String a : ld.authors()) {
             addAuthor(out, a);
@@ -72,7 +81,7 @@ final class PageMetadata {
                     });
         }
         if (out.isEmpty()) {
-            for (Element e : doc.getElementsByAttribute("itemprop")) {
+            for (Element e : index.itemprops) {
                 if (e.attr("itemprop").equalsIgnoreCase("author") && out.size() < MAX_AUTHORS) {
                     Element name = e.getElementsByAttributeValue("itemprop", "name").first();
                     Element from = name == null ? e : name;
@@ -103,7 +112,8 @@ final class PageMetadata {
     }
 
     static Optional<String> language(Document doc, MetaTags meta) {
-        String lang = doc.select("html").attr("lang");
+        Element html = doc.firstElementChild();
+        String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank()) {
             lang = meta.first("content-language", "og:locale", "dc.language", "language").orElse("");
         }
