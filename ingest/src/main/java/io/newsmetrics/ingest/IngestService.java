@@ -143,30 +143,52 @@ public final class IngestService implements AutoCloseable {
         Set<TopicPartition> backpressured = new HashSet<>();
         try {
             while (running) {
-                for (Map.Entry<TopicPartition, Long> f : tracker.takeFailed().entrySet()) {
-                    counters.get("reread").incrementAndGet();
-                    log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
-                    consumer.seek(f.getKey(), f.getValue());
-                    consumer.pause(List.of(f.getKey()));
-                    pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
+                try {
+                    pollOnce(pausedUntil, backpressured);
+                } catch (WakeupException e) {
+                    if (running) {
+                        log.warn("ingest poll loop woken up unexpectedly; going on");
+                    }
+                } catch (KafkaException e) {
+                    // Transient broker trouble (rebalance, coordinator moves): work in flight stays tracked.
+                    log.warn("ingest poll loop: {}; retrying in 1 s", e.toString());
+                    sleepQuietly(Duration.ofSeconds(1));
                 }
-                ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
-                for (ConsumerRecord<String, String> rec : records) {
-                    TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
-                    counters.get("consumed").incrementAndGet();
-                    process(rec, tracker.add(tp, rec.offset()));
-                }
-                commit();
-                managePauses(pausedUntil, backpressured);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("ingest poll loop woken up unexpectedly", e);
             }
         } catch (RuntimeException e) {
             log.error("ingest poll loop failed; the service stops consuming", e);
         } finally {
             drainAndClose();
+        }
+    }
+
+    private void pollOnce(Map<TopicPartition, Long> pausedUntil, Set<TopicPartition> backpressured) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (Map.Entry<TopicPartition, Long> f : tracker.takeFailed().entrySet()) {
+            if (!assigned.contains(f.getKey())) {
+                continue; // no longer ours: the new owner reads from the committed offset
+            }
+            counters.get("reread").incrementAndGet();
+            log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
+            consumer.seek(f.getKey(), f.getValue());
+            consumer.pause(List.of(f.getKey()));
+            pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
+        }
+        ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+        for (ConsumerRecord<String, String> rec : records) {
+            TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+            counters.get("consumed").incrementAndGet();
+            process(rec, tracker.add(tp, rec.offset()));
+        }
+        commit();
+        managePauses(pausedUntil, backpressured);
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
