@@ -222,6 +222,19 @@ class IngestServiceTest {
         }
     }
 
+    @Test
+    void shouldIngestTheArticlesOfPolledFeeds() throws Exception {
+        String story = site.url("/feed-story");
+        site.page("/feed-story", 200, "text/html", TestSite.article("From the feed", "Exports rose 4%."));
+        site.page("/feed.xml", 200, "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                + "<title>T</title><item><title>S</title><link>" + story + "</link></item></channel></rss>");
+        try (IngestService service = IngestService.start(config().withFeeds(List.of(site.url("/feed.xml"))))) {
+            Article a = Json.read(readUntil(Topics.ARTICLES, r -> r.key().equals(story), 1).get(0).value(), Article.class);
+            assertEquals("From the feed", a.title());
+            assertTrue(service.stats().get("feedLinks") >= 1);
+        }
+    }
+
     static void awaitStat(IngestService service, String name, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (service.stats().get(name) < atLeast && System.nanoTime() < deadline) {
