@@ -73,10 +73,13 @@ public final class Crawler implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private volatile boolean closed;
 
-    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser) {
+    private final ByteBudget budget;
+
+    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget) {
         this.settings = settings;
         this.parser = parser;
-        this.http = new HttpFetcher(settings, resolver);
+        this.budget = budget;
+        this.http = new HttpFetcher(settings, resolver, budget);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.globalConcurrency(), settings.globalConcurrency(),
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -104,7 +107,17 @@ public final class Crawler implements AutoCloseable {
     public static Crawler create(FetchSettings settings, HostResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(resolver, "resolver");
-        return new Crawler(settings, resolver, ArticleParser.create());
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()));
+    }
+
+    /** For tests: a crawler with its own body memory budget. */
+    static Crawler create(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
+        return new Crawler(settings, resolver, ArticleParser.create(), budget);
+    }
+
+    /** Body bytes held by fetches right now (0 when idle: anything else is a leak). */
+    long bufferedBytes() {
+        return budget.used();
     }
 
     /**
@@ -139,7 +152,7 @@ public final class Crawler implements AutoCloseable {
         }
         Map<String, String> validators = conditional ? validatorsOf(uri.toString()) : Map.of();
         // Parsing runs in the worker that fetched the page, inside its host slot: bounded like fetching.
-        return start(url, uri, validators, true).thenApply(doc -> {
+        return start(url, uri, validators, true, doc -> {
             if (doc.notModified()) {
                 return new CrawlResult(url, doc.finalUrl(), null, true, doc.attempts());
             }
@@ -170,7 +183,7 @@ public final class Crawler implements AutoCloseable {
         } catch (FetchException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return start(url, uri, validators, false);
+        return start(url, uri, validators, false, doc -> doc);
     }
 
     private void track(CompletableFuture<?> f, String url) {
@@ -178,17 +191,24 @@ public final class Crawler implements AutoCloseable {
         f.whenComplete((r, e) -> active.remove(f));
     }
 
-    private CompletableFuture<FetchedDocument> start(String url, URI uri, Map<String, String> headers, boolean pageOnly) {
+    /**
+     * Starts a job. {@code finisher} is attached before the job is scheduled, so it runs in the worker that
+     * completes the fetch (inside its host slot, while the body is still counted in the memory budget), never
+     * in the caller's thread.
+     */
+    private <T> CompletableFuture<T> start(String url, URI uri, Map<String, String> headers, boolean pageOnly,
+                                           java.util.function.Function<FetchedDocument, T> finisher) {
         Job job = new Job(url, headers, pageOnly);
+        CompletableFuture<T> out = job.result.thenApply(finisher);
         if (closed) {
             job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
-            return job.result;
+            return out;
         }
         track(job.result, url);
         job.current = uri;
         job.visited.add(uri.toString());
         scheduler.submit(hostKey(uri), Duration.ZERO, () -> step(job));
-        return job.result;
+        return out;
     }
 
     /** Counters for monitoring: requests made, retries scheduled, URLs in progress, URLs waiting for their host. */
@@ -254,8 +274,12 @@ public final class Crawler implements AutoCloseable {
             HttpResult r = http.get(uri, headers, job.pageOnly, settings.maxBodyBytes());
             int status = r.status();
             if (status >= 200 && status <= 299 && status != 204 && status != 205) {
-                job.result.complete(new FetchedDocument(job.requested, url, status, r.contentType(), r.body(),
-                        validators(r), job.attempts));
+                try {
+                    job.result.complete(new FetchedDocument(job.requested, url, status, r.contentType(), r.body(),
+                            validators(r), job.attempts));
+                } finally {
+                    http.release(r);
+                }
             } else if (status == 304 && !headers.isEmpty()) {
                 job.result.complete(new FetchedDocument(job.requested, url, 304, null, new byte[0], headers, job.attempts));
             } else if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -395,7 +419,11 @@ public final class Crawler implements AutoCloseable {
             }
             int s = r.status();
             if (s >= 200 && s <= 299) {
-                return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                try {
+                    return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                } finally {
+                    http.release(r);
+                }
             }
             if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
                 String location = r.header("Location");
