@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ public final class Crawler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final HostScheduler scheduler;
     private final RobotsCache robots;
-    private final Set<Job> active = ConcurrentHashMap.newKeySet();
+    /** Every unfinished URL, future to URL, so close() can fail them all. */
+    private final Map<CompletableFuture<?>, String> active = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> validators = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
@@ -71,10 +73,13 @@ public final class Crawler implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private volatile boolean closed;
 
-    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser) {
+    private final ByteBudget budget;
+
+    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget) {
         this.settings = settings;
         this.parser = parser;
-        this.http = new HttpFetcher(settings, resolver);
+        this.budget = budget;
+        this.http = new HttpFetcher(settings, resolver, budget);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.globalConcurrency(), settings.globalConcurrency(),
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -102,11 +107,21 @@ public final class Crawler implements AutoCloseable {
     public static Crawler create(FetchSettings settings, HostResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(resolver, "resolver");
-        return new Crawler(settings, resolver, ArticleParser.create());
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()));
+    }
+
+    /** For tests: a crawler with its own body memory budget. */
+    static Crawler create(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
+        return new Crawler(settings, resolver, ArticleParser.create(), budget);
+    }
+
+    /** Body bytes held by fetches right now (0 when idle: anything else is a leak). */
+    long bufferedBytes() {
+        return budget.used();
     }
 
     /**
-     * Crawls one URL.
+     * Crawls one URL and parses it into an article.
      *
      * @param url         http, https or (when allowed) file URL
      * @param conditional send the validators (ETag, Last-Modified) of an earlier fetch of this URL, if any
@@ -115,32 +130,85 @@ public final class Crawler implements AutoCloseable {
      */
     public CompletableFuture<CrawlResult> crawl(String url, boolean conditional) {
         Objects.requireNonNull(url, "url");
-        Job job = new Job(url, conditional);
-        if (closed) {
-            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
-            return job.result;
-        }
-        active.add(job);
-        job.result.whenComplete((r, e) -> active.remove(job));
         URI uri;
         try {
             uri = UrlNormalizer.parse(url);
         } catch (FetchException e) {
-            job.fail(e);
-            return job.result;
+            return CompletableFuture.failedFuture(e);
         }
+        if ("file".equals(uri.getScheme())) {
+            CompletableFuture<CrawlResult> result = new CompletableFuture<>();
+            if (closed) {
+                result.completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+                return result;
+            }
+            track(result, url);
+            try {
+                workers.execute(() -> runFile(result, url, uri));
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+            }
+            return result;
+        }
+        Map<String, String> validators = conditional ? validatorsOf(uri.toString()) : Map.of();
+        // Parsing runs in the worker that fetched the page, inside its host slot: bounded like fetching.
+        return start(url, uri, validators, true, doc -> {
+            if (doc.notModified()) {
+                return new CrawlResult(url, doc.finalUrl(), null, true, doc.attempts());
+            }
+            rememberValidators(uri.toString(), doc.validators());
+            try {
+                return new CrawlResult(url, doc.finalUrl(), parse(doc), false, doc.attempts());
+            } catch (FetchException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /**
+     * Fetches a document of any content type (feeds, sitemaps) with the same guards, politeness, robots.txt,
+     * redirects and retries as pages.
+     *
+     * @param url        http or https URL
+     * @param validators headers of an earlier {@link FetchedDocument#validators()} for a conditional GET, or empty
+     * @return completes with the document (status 304 when unchanged), or exceptionally with a {@link FetchException}
+     */
+    public CompletableFuture<FetchedDocument> fetchDocument(String url, Map<String, String> validators) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(validators, "validators");
+        URI uri;
+        try {
+            uri = UrlNormalizer.parse(url);
+            HttpFetcher.requireHttp(uri);
+        } catch (FetchException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return start(url, uri, validators, false, doc -> doc);
+    }
+
+    private void track(CompletableFuture<?> f, String url) {
+        active.put(f, url);
+        f.whenComplete((r, e) -> active.remove(f));
+    }
+
+    /**
+     * Starts a job. {@code finisher} is attached before the job is scheduled, so it runs in the worker that
+     * completes the fetch (inside its host slot, while the body is still counted in the memory budget), never
+     * in the caller's thread.
+     */
+    private <T> CompletableFuture<T> start(String url, URI uri, Map<String, String> headers, boolean pageOnly,
+                                           java.util.function.Function<FetchedDocument, T> finisher) {
+        Job job = new Job(url, headers, pageOnly);
+        CompletableFuture<T> out = job.result.thenApply(finisher);
+        if (closed) {
+            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+            return out;
+        }
+        track(job.result, url);
         job.current = uri;
         job.visited.add(uri.toString());
-        if ("file".equals(uri.getScheme())) {
-            try {
-                workers.execute(() -> runFile(job, uri));
-            } catch (RejectedExecutionException e) {
-                job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
-            }
-        } else {
-            scheduler.submit(hostKey(uri), Duration.ZERO, () -> step(job));
-        }
-        return job.result;
+        scheduler.submit(hostKey(uri), Duration.ZERO, () -> step(job));
+        return out;
     }
 
     /** Counters for monitoring: requests made, retries scheduled, URLs in progress, URLs waiting for their host. */
@@ -149,7 +217,7 @@ public final class Crawler implements AutoCloseable {
                 "waitingForHost", (long) scheduler.queued());
     }
 
-    private void runFile(Job job, URI uri) {
+    private void runFile(CompletableFuture<CrawlResult> result, String requested, URI uri) {
         String url = uri.toString();
         try {
             if (!settings.allowFileUrls()) {
@@ -178,11 +246,11 @@ public final class Crawler implements AutoCloseable {
                 throw FetchException.permanent(FailureReason.PARSE_FAILED, url, e.toString(), e);
             }
             requireText(article, url);
-            job.result.complete(new CrawlResult(job.requested, url, article, false, 1));
+            result.complete(new CrawlResult(requested, url, article, false, 1));
         } catch (FetchException e) {
-            job.fail(e);
+            result.completeExceptionally(e);
         } catch (IOException | RuntimeException e) {
-            job.fail(FetchException.permanent(FailureReason.FILE_NOT_READABLE, url, e.toString(), e));
+            result.completeExceptionally(FetchException.permanent(FailureReason.FILE_NOT_READABLE, url, e.toString(), e));
         }
     }
 
@@ -201,16 +269,19 @@ public final class Crawler implements AutoCloseable {
             if (settings.respectRobots()) {
                 checkRobots(uri);
             }
-            Map<String, String> headers = job.conditional ? validatorsOf(job.requested) : Map.of();
+            Map<String, String> headers = job.headers;
             requests.incrementAndGet();
-            HttpResult r = http.get(uri, headers, true, settings.maxBodyBytes());
+            HttpResult r = http.get(uri, headers, job.pageOnly, settings.maxBodyBytes());
             int status = r.status();
             if (status >= 200 && status <= 299 && status != 204 && status != 205) {
-                rememberValidators(job.requested, r);
-                Article article = parse(r);
-                job.result.complete(new CrawlResult(job.requested, url, article, false, job.attempts));
+                try {
+                    job.result.complete(new FetchedDocument(job.requested, url, status, r.contentType(), r.body(),
+                            validators(r), job.attempts));
+                } finally {
+                    http.release(r);
+                }
             } else if (status == 304 && !headers.isEmpty()) {
-                job.result.complete(new CrawlResult(job.requested, url, null, true, job.attempts));
+                job.result.complete(new FetchedDocument(job.requested, url, 304, null, new byte[0], headers, job.attempts));
             } else if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 redirect(job, r);
             } else if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
@@ -348,7 +419,11 @@ public final class Crawler implements AutoCloseable {
             }
             int s = r.status();
             if (s >= 200 && s <= 299) {
-                return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                try {
+                    return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                } finally {
+                    http.release(r);
+                }
             }
             if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
                 String location = r.header("Location");
@@ -374,10 +449,10 @@ public final class Crawler implements AutoCloseable {
         return robots.allowAll(origin); // too many redirects: RFC 9309 says treat as unavailable (4xx)
     }
 
-    private Article parse(HttpResult r) throws FetchException {
-        String url = r.uri().toString();
-        String type = r.contentType();
-        String text = TextDecoder.decode(r.body(), type);
+    private Article parse(FetchedDocument doc) throws FetchException {
+        String url = doc.finalUrl();
+        String type = doc.contentType();
+        String text = TextDecoder.decode(doc.body(), type);
         boolean plain = ContentTypes.isPlainText(type) || (type == null && !ContentTypes.looksLikeHtml(text));
         Article article;
         try {
@@ -395,21 +470,26 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
-    private void rememberValidators(String url, HttpResult r) {
+    /** Request headers for a later conditional GET of what {@code r} returned. */
+    private static Map<String, String> validators(HttpResult r) {
+        Map<String, String> v = new LinkedHashMap<>();
         String etag = r.header("ETag");
         String lastModified = r.header("Last-Modified");
-        if (etag == null && lastModified == null) {
+        if (etag != null && !etag.isBlank() && etag.length() < 1024) {
+            v.put("If-None-Match", etag.strip());
+        }
+        if (lastModified != null && !lastModified.isBlank() && lastModified.length() < 100) {
+            v.put("If-Modified-Since", lastModified.strip());
+        }
+        return v;
+    }
+
+    private void rememberValidators(String url, Map<String, String> v) {
+        if (v.isEmpty()) {
             return;
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        if (etag != null) {
-            v.put("If-None-Match", etag);
-        }
-        if (lastModified != null) {
-            v.put("If-Modified-Since", lastModified);
-        }
         synchronized (validators) {
-            validators.put(url, Map.copyOf(v));
+            validators.put(url, v);
         }
     }
 
@@ -435,8 +515,8 @@ public final class Crawler implements AutoCloseable {
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
-        for (Job job : List.copyOf(active)) {
-            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, job.requested, "crawler closed"));
+        for (Map.Entry<CompletableFuture<?>, String> e : List.copyOf(active.entrySet())) {
+            e.getKey().completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, e.getValue(), "crawler closed"));
         }
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);
@@ -449,16 +529,18 @@ public final class Crawler implements AutoCloseable {
     /** The state of one URL across hops and tries; touched by one worker at a time. */
     private static final class Job {
         final String requested;
-        final boolean conditional;
-        final CompletableFuture<CrawlResult> result = new CompletableFuture<>();
+        final Map<String, String> headers;
+        final boolean pageOnly;
+        final CompletableFuture<FetchedDocument> result = new CompletableFuture<>();
         final Set<String> visited = new HashSet<>();
         volatile URI current;
         volatile int hops;
         volatile int attempts;
 
-        Job(String requested, boolean conditional) {
+        Job(String requested, Map<String, String> headers, boolean pageOnly) {
             this.requested = requested;
-            this.conditional = conditional;
+            this.headers = Map.copyOf(headers);
+            this.pageOnly = pageOnly;
         }
 
         void fail(FetchException e) {

@@ -140,6 +140,7 @@ final class PinningProxy implements AutoCloseable {
         Socket origin = null;
         try (client) {
             client.setSoTimeout(idleTimeoutMillis);
+            client.setTcpNoDelay(true);
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             byte[] head = readHead(in);

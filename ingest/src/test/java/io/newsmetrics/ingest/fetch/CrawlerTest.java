@@ -40,8 +40,13 @@ class CrawlerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (crawler != null) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (crawler.bufferedBytes() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // a cancelled body may still be winding down
+            }
+            assertEquals(0, crawler.bufferedBytes(), "every body byte reserved is given back");
             crawler.close();
         }
         site.close();
@@ -451,6 +456,15 @@ class CrawlerTest {
     void deadLettersPagesWithoutText() throws Exception {
         site.page("/empty", 200, "text/html", "<html><body><nav>menu</nav></body></html>");
         assertEquals(FailureReason.PARSE_FAILED, failure(crawler(testSettings()).crawl(site.url("/empty"), false)).reason());
+    }
+
+    @Test
+    void defersPagesWhenTheBodyMemoryBudgetIsFull() throws Exception {
+        site.page("/big", 200, "text/html", TestSite.article("Big", "x".repeat(80 * 1024)));
+        crawler = Crawler.create(testSettings(), HostResolver.SYSTEM, new ByteBudget(16 * 1024));
+        FetchException e = failure(crawler.crawl(site.url("/big"), false));
+        assertEquals(FailureReason.OVERLOADED, e.reason());
+        assertEquals(3, site.count("/big"), "over budget is transient: retried");
     }
 
     @Test
