@@ -23,7 +23,10 @@ import static io.newsmetrics.aggregator.TestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two aggregator instances of one application: any instance answers any key and any listing. */
+/**
+ * Two aggregator instances of one application: any instance answers any key and any listing.
+ * The tests share one broker (and the metrics topic) but use their own application ids and indicators.
+ */
 class MultiInstanceTest {
     private static final int KEYS = 24;
     @TempDir
@@ -77,7 +80,7 @@ class MultiInstanceTest {
         }
         TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
         for (int port : new int[]{portA, portB}) {
-            await(port, "/indicators?limit=1000", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS
+            await(port, "/indicators?indicator=population&limit=1000", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS
                     && r.json().path("complete").asBoolean(), 90);
         }
 
@@ -104,14 +107,14 @@ class MultiInstanceTest {
             assertEquals(e.getValue(), r.json().path("value").asDouble());
             assertEquals("127.0.0.1:" + portA, r.json().path("servedBy").asText());
         }
-        await(portA, "/indicators?limit=1000&requireComplete=true", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS, 60);
+        await(portA, "/indicators?indicator=population&limit=1000&requireComplete=true", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS, 60);
 
         // both restart over their old state: the restored stores give the same answers
         stop(a);
         AggregatorServer a2 = startInstance("a", portA);
         AggregatorServer b2 = startInstance("b", portB);
         for (int port : new int[]{a2.port(), b2.port()}) {
-            TestSupport.Reply list = await(port, "/indicators?limit=1000", r -> r.status() == 200
+            TestSupport.Reply list = await(port, "/indicators?indicator=population&limit=1000", r -> r.status() == 200
                     && r.json().path("count").asInt() == KEYS && r.json().path("complete").asBoolean(), 90);
             for (JsonNode item : list.json().path("items")) {
                 assertEquals(expected.get(item.path("key").asText()), item.path("value").asDouble());
@@ -135,7 +138,7 @@ class MultiInstanceTest {
             events.add(event("lag-" + i + "/exports", i, "USD", "2024", "https://l.example/" + i, "2025-01-01"));
         }
         TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
-        await(portA, "/indicators?limit=1000&requireComplete=true", r -> r.status() == 200
+        await(portA, "/indicators?indicator=exports&limit=1000&requireComplete=true", r -> r.status() == 200
                 && r.json().path("count").asInt() == 12, 90);
         // a key B owns: A holds its standby copy
         String keyOfB = null;
