@@ -75,11 +75,12 @@ public final class Crawler implements AutoCloseable {
 
     private final ByteBudget budget;
 
-    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget) {
+    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget,
+                    javax.net.ssl.SSLContext sslContext) {
         this.settings = settings;
         this.parser = parser;
         this.budget = budget;
-        this.http = new HttpFetcher(settings, resolver, budget);
+        this.http = new HttpFetcher(settings, resolver, budget, sslContext);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.globalConcurrency(), settings.globalConcurrency(),
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -107,12 +108,17 @@ public final class Crawler implements AutoCloseable {
     public static Crawler create(FetchSettings settings, HostResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(resolver, "resolver");
-        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()));
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), null);
     }
 
     /** For tests: a crawler with its own body memory budget. */
     static Crawler create(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
-        return new Crawler(settings, resolver, ArticleParser.create(), budget);
+        return new Crawler(settings, resolver, ArticleParser.create(), budget, null);
+    }
+
+    /** For tests: a crawler trusting the certificates of {@code sslContext} (a local HTTPS server's). */
+    static Crawler create(FetchSettings settings, HostResolver resolver, javax.net.ssl.SSLContext sslContext) {
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), sslContext);
     }
 
     /** Body bytes held by fetches right now (0 when idle: anything else is a leak). */
@@ -402,6 +408,10 @@ public final class Crawler implements AutoCloseable {
                 requests.incrementAndGet();
                 r = http.get(uri, Map.of(), false, Math.min(MAX_ROBOTS_BYTES, settings.maxBodyBytes()));
             } catch (FetchException e) {
+                if (e.reason() == FailureReason.CONNECTION_FAILED && !e.retryable() && hop == 0) {
+                    // e.g. a TLS failure: the page on the same origin would fail the same way
+                    throw FetchException.permanent(e.reason(), page.toString(), e.detail());
+                }
                 switch (e.reason()) {
                     case BLOCKED_ADDRESS, UNKNOWN_HOST, INVALID_URL, INTERRUPTED -> {
                         if (hop == 0) {

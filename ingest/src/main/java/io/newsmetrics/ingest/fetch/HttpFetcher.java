@@ -31,7 +31,7 @@ final class HttpFetcher implements AutoCloseable {
     private final HttpClient client;
     private final ByteBudget budget;
 
-    HttpFetcher(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
+    HttpFetcher(FetchSettings settings, HostResolver resolver, ByteBudget budget, javax.net.ssl.SSLContext sslContext) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.guard = AddressGuard.from(settings);
@@ -42,6 +42,9 @@ final class HttpFetcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .proxy(proxy.selector());
+        if (sslContext != null) {
+            b.sslContext(sslContext);
+        }
         this.client = b.build();
     }
 
