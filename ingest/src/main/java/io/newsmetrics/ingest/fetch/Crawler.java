@@ -96,7 +96,7 @@ public final class Crawler implements AutoCloseable {
             return t;
         });
         this.scheduler = new HostScheduler(settings.perHostConcurrency(), settings.politenessDelay(), workers, timer);
-        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), System::nanoTime);
+        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), settings.maxRetryDelay(), System::nanoTime);
     }
 
     /** A crawler resolving names with the system resolver. */
@@ -385,8 +385,9 @@ public final class Crawler implements AutoCloseable {
             entry = fetchRobots(uri, origin);
         }
         if (!entry.available()) {
+            // Retrying before the failure is forgotten would only hit the cache again.
             throw FetchException.retryable(FailureReason.ROBOTS_UNAVAILABLE, uri.toString(),
-                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), null, null);
+                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), robots.remaining(entry), null);
         }
         BaseRobotRules rules = entry.rules();
         long crawlDelay = rules.getCrawlDelay();

@@ -385,9 +385,11 @@ class CrawlerTest {
         try (TestSite other = new TestSite()) {
             other.page("/robots.txt", 503, "text/plain", "down");
             other.page("/a", 200, "text/html", PAGE);
-            FetchException e = failure(crawler(testSettings()).crawl(other.url("/a"), false));
+            FetchException e = failure(crawler(testSettings().withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(300)))
+                    .crawl(other.url("/a"), false));
             assertEquals(FailureReason.ROBOTS_UNAVAILABLE, e.reason());
             assertEquals(0, other.count("/a"));
+            assertEquals(3, other.count("/robots.txt"), "each try asks for robots.txt again once the failure is forgotten");
         }
     }
 
