@@ -354,7 +354,7 @@ public final class Crawler implements AutoCloseable {
         long base = settings.retryBaseDelay().toMillis() << Math.min(20, Math.max(0, attempt - 1));
         long millis = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
         if (retryAfter != null) {
-            millis = Math.max(millis, retryAfter.toMillis());
+            millis = Math.max(millis, (retryAfter.toNanos() + 999_999) / 1_000_000); // rounded up: never early
         }
         return Duration.ofMillis(Math.min(millis, settings.maxRetryDelay().toMillis()));
     }

@@ -123,6 +123,13 @@ final class HttpFetcher implements AutoCloseable {
             budget.release(reserved);
             throw FetchException.permanent(FailureReason.BLOCKED_ADDRESS, url, refusal);
         }
+        String connectError = response.headers().firstValue(PinningProxy.CONNECT_ERROR_HEADER).orElse(null);
+        if (connectError != null) { // likewise only from the proxy: its connect to the origin failed
+            budget.release(reserved);
+            FailureReason reason = connectError.startsWith(FailureReason.TIMEOUT.name())
+                    ? FailureReason.TIMEOUT : FailureReason.CONNECTION_FAILED;
+            throw FetchException.retryable(reason, url, connectError.substring(connectError.indexOf(' ') + 1), null, null);
+        }
         if (status < 200 || status > 299) {
             budget.release(reserved);
             return new HttpResult(uri, status, response.headers(), new byte[0], false, 0);

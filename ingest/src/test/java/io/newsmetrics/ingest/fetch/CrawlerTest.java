@@ -134,6 +134,20 @@ class CrawlerTest {
     }
 
     @Test
+    void reportsRefusedConnectionsAsConnectionFailures() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        crawler(testSettings().withRespectRobots(false).withMaxAttempts(2));
+        for (String url : List.of("http://127.0.0.1:" + closedPort + "/", "http://closed.test:" + closedPort + "/")) {
+            FetchException e = failure(crawler.crawl(url, false));
+            assertEquals(FailureReason.CONNECTION_FAILED, e.reason(), url + ": " + e.getMessage());
+            assertTrue(e.detail().contains("after 2 tries"), e.detail());
+        }
+    }
+
+    @Test
     void failsUnknownHosts() throws Exception {
         crawler = Crawler.create(testSettings(), host -> {
             throw new UnknownHostException(host);
