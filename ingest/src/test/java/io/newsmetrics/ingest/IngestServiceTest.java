@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngestServiceTest {
@@ -79,6 +80,7 @@ class IngestServiceTest {
             publisher.publish(UrlRequest.of(ok));
             publisher.publish(UrlRequest.of(missing));
             publisher.publish(UrlRequest.of(disallowed));
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(UrlRequest.of("ftp://example.org/x")));
             assertEquals(3, publisher.flush());
 
             List<ConsumerRecord<String, String>> articles = readUntil(Topics.ARTICLES, r -> r.key().equals(ok), 1);
@@ -99,6 +101,8 @@ class IngestServiceTest {
             DeadLetter robots = dls.stream().filter(d -> disallowed.equals(d.url())).findFirst().orElseThrow();
             assertEquals("ROBOTS_DISALLOWED", robots.reason());
             assertEquals(0, site.count("/private/x"), "a disallowed page is never requested");
+            awaitStat(service, "deadLetters", 2);
+            assertTrue(service.stats().get("articles") >= 1, service.stats().toString());
         }
     }
 
@@ -155,6 +159,9 @@ class IngestServiceTest {
                 HttpResponse<String> get = client.send(HttpRequest.newBuilder(endpoint).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(405, get.statusCode());
+                HttpResponse<String> empty = client.send(HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString("\n# nothing\n")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, empty.statusCode());
 
                 readUntil(Topics.ARTICLES, r -> r.value().contains("via=http"), 1);
             } finally {
