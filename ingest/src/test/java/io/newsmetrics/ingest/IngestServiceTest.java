@@ -230,6 +230,23 @@ class IngestServiceTest {
     }
 
     @Test
+    void shouldDeadLetterArticlesTooLargeForTheTopic() throws Exception {
+        String huge = site.url("/huge");
+        String paragraph = "The index rose by 0.4 points in the month. ".repeat(100);
+        site.page("/huge", 200, "text/html", TestSite.article("Huge", java.util.Collections.nCopies(700, paragraph)
+                .toArray(String[]::new)));
+        try (IngestService service = IngestService.start(config());
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            publisher.publish(UrlRequest.of(huge));
+            publisher.flush();
+            DeadLetter dl = Json.read(readUntil(Topics.NEWS_URLS_DLQ, r -> huge.equals(r.key()), 1).get(0).value(),
+                    DeadLetter.class);
+            assertEquals("PRODUCE_FAILED", dl.reason());
+            assertTrue(dl.detail().contains(Topics.ARTICLES), dl.detail());
+        }
+    }
+
+    @Test
     void shouldIngestTheArticlesOfPolledFeeds() throws Exception {
         String story = site.url("/feed-story");
         site.page("/feed-story", 200, "text/html", TestSite.article("From the feed", "Exports rose 4%."));

@@ -277,6 +277,7 @@ public final class Crawler implements AutoCloseable {
             }
             Map<String, String> headers = job.headers;
             requests.incrementAndGet();
+            scheduler.requestStarting(hostKey(uri)); // politeness counts from the page request itself
             HttpResult r = http.get(uri, headers, job.pageOnly, settings.maxBodyBytes());
             int status = r.status();
             if (status >= 200 && status <= 299 && status != 204 && status != 205) {
@@ -316,7 +317,7 @@ public final class Crawler implements AutoCloseable {
         }
         URI next;
         try {
-            next = UrlNormalizer.normalize(r.uri().resolve(new URI(location.strip())));
+            next = UrlNormalizer.normalize(r.uri().resolve(UrlNormalizer.lenient(location.strip())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw FetchException.permanent(FailureReason.REDIRECT_FAILED, url, "malformed Location " + location);
         }
@@ -442,7 +443,7 @@ public final class Crawler implements AutoCloseable {
                     return robots.allowAll(origin);
                 }
                 try {
-                    uri = UrlNormalizer.normalize(uri.resolve(new URI(location.strip())));
+                    uri = UrlNormalizer.normalize(uri.resolve(UrlNormalizer.lenient(location.strip())));
                     HttpFetcher.requireHttp(uri);
                 } catch (URISyntaxException | IllegalArgumentException | FetchException e) {
                     return robots.allowAll(origin);
