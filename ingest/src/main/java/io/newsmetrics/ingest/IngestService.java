@@ -342,6 +342,7 @@ public final class IngestService implements AutoCloseable {
                 recent.remember(result.finalUrl());
                 tracker.done(ticket);
             } else {
+                recent.forget(url); // no article came of it: a later request must not be skipped
                 log.warn("cannot write the article of {} to {}: {}", url, Topics.ARTICLES, e.toString());
                 deadLetter(rec, ticket, url, FailureReason.PRODUCE_FAILED.name(),
                         "cannot write the article to " + Topics.ARTICLES + ": " + e);

@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngestServiceTest {
@@ -79,6 +80,7 @@ class IngestServiceTest {
             publisher.publish(UrlRequest.of(ok));
             publisher.publish(UrlRequest.of(missing));
             publisher.publish(UrlRequest.of(disallowed));
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(UrlRequest.of("ftp://example.org/x")));
             assertEquals(3, publisher.flush());
 
             List<ConsumerRecord<String, String>> articles = readUntil(Topics.ARTICLES, r -> r.key().equals(ok), 1);
@@ -99,6 +101,8 @@ class IngestServiceTest {
             DeadLetter robots = dls.stream().filter(d -> disallowed.equals(d.url())).findFirst().orElseThrow();
             assertEquals("ROBOTS_DISALLOWED", robots.reason());
             assertEquals(0, site.count("/private/x"), "a disallowed page is never requested");
+            awaitStat(service, "deadLetters", 2);
+            assertTrue(service.stats().get("articles") >= 1, service.stats().toString());
         }
     }
 
@@ -155,6 +159,9 @@ class IngestServiceTest {
                 HttpResponse<String> get = client.send(HttpRequest.newBuilder(endpoint).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(405, get.statusCode());
+                HttpResponse<String> empty = client.send(HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString("\n# nothing\n")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, empty.statusCode());
 
                 readUntil(Topics.ARTICLES, r -> r.value().contains("via=http"), 1);
             } finally {
@@ -219,6 +226,23 @@ class IngestServiceTest {
         try (IngestService second = IngestService.start(config)) {
             List<ConsumerRecord<String, String>> all = readUntil(Topics.ARTICLES, r -> r.key().contains(prefix), n);
             assertEquals(n, all.stream().map(ConsumerRecord::key).distinct().count());
+        }
+    }
+
+    @Test
+    void shouldDeadLetterArticlesTooLargeForTheTopic() throws Exception {
+        String huge = site.url("/huge");
+        String paragraph = "The index rose by 0.4 points in the month. ".repeat(100);
+        site.page("/huge", 200, "text/html", TestSite.article("Huge", java.util.Collections.nCopies(700, paragraph)
+                .toArray(String[]::new)));
+        try (IngestService service = IngestService.start(config());
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            publisher.publish(UrlRequest.of(huge));
+            publisher.flush();
+            DeadLetter dl = Json.read(readUntil(Topics.NEWS_URLS_DLQ, r -> huge.equals(r.key()), 1).get(0).value(),
+                    DeadLetter.class);
+            assertEquals("PRODUCE_FAILED", dl.reason());
+            assertTrue(dl.detail().contains(Topics.ARTICLES), dl.detail());
         }
     }
 

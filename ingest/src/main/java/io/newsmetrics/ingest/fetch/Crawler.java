@@ -75,11 +75,12 @@ public final class Crawler implements AutoCloseable {
 
     private final ByteBudget budget;
 
-    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget) {
+    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget,
+                    javax.net.ssl.SSLContext sslContext) {
         this.settings = settings;
         this.parser = parser;
         this.budget = budget;
-        this.http = new HttpFetcher(settings, resolver, budget);
+        this.http = new HttpFetcher(settings, resolver, budget, sslContext);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.globalConcurrency(), settings.globalConcurrency(),
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -95,7 +96,7 @@ public final class Crawler implements AutoCloseable {
             return t;
         });
         this.scheduler = new HostScheduler(settings.perHostConcurrency(), settings.politenessDelay(), workers, timer);
-        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), System::nanoTime);
+        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), settings.maxRetryDelay(), System::nanoTime);
     }
 
     /** A crawler resolving names with the system resolver. */
@@ -107,12 +108,17 @@ public final class Crawler implements AutoCloseable {
     public static Crawler create(FetchSettings settings, HostResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(resolver, "resolver");
-        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()));
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), null);
     }
 
     /** For tests: a crawler with its own body memory budget. */
     static Crawler create(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
-        return new Crawler(settings, resolver, ArticleParser.create(), budget);
+        return new Crawler(settings, resolver, ArticleParser.create(), budget, null);
+    }
+
+    /** For tests: a crawler trusting the certificates of {@code sslContext} (a local HTTPS server's). */
+    static Crawler create(FetchSettings settings, HostResolver resolver, javax.net.ssl.SSLContext sslContext) {
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), sslContext);
     }
 
     /** Body bytes held by fetches right now (0 when idle: anything else is a leak). */
@@ -271,6 +277,7 @@ public final class Crawler implements AutoCloseable {
             }
             Map<String, String> headers = job.headers;
             requests.incrementAndGet();
+            scheduler.requestStarting(hostKey(uri)); // politeness counts from the page request itself
             HttpResult r = http.get(uri, headers, job.pageOnly, settings.maxBodyBytes());
             int status = r.status();
             if (status >= 200 && status <= 299 && status != 204 && status != 205) {
@@ -310,7 +317,7 @@ public final class Crawler implements AutoCloseable {
         }
         URI next;
         try {
-            next = UrlNormalizer.normalize(r.uri().resolve(new URI(location.strip())));
+            next = UrlNormalizer.normalize(r.uri().resolve(UrlNormalizer.lenient(location.strip())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw FetchException.permanent(FailureReason.REDIRECT_FAILED, url, "malformed Location " + location);
         }
@@ -348,7 +355,7 @@ public final class Crawler implements AutoCloseable {
         long base = settings.retryBaseDelay().toMillis() << Math.min(20, Math.max(0, attempt - 1));
         long millis = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
         if (retryAfter != null) {
-            millis = Math.max(millis, retryAfter.toMillis());
+            millis = Math.max(millis, (retryAfter.toNanos() + 999_999) / 1_000_000); // rounded up: never early
         }
         return Duration.ofMillis(Math.min(millis, settings.maxRetryDelay().toMillis()));
     }
@@ -379,8 +386,9 @@ public final class Crawler implements AutoCloseable {
             entry = fetchRobots(uri, origin);
         }
         if (!entry.available()) {
+            // Retrying before the failure is forgotten would only hit the cache again.
             throw FetchException.retryable(FailureReason.ROBOTS_UNAVAILABLE, uri.toString(),
-                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), null, null);
+                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), robots.remaining(entry), null);
         }
         BaseRobotRules rules = entry.rules();
         long crawlDelay = rules.getCrawlDelay();
@@ -402,6 +410,10 @@ public final class Crawler implements AutoCloseable {
                 requests.incrementAndGet();
                 r = http.get(uri, Map.of(), false, Math.min(MAX_ROBOTS_BYTES, settings.maxBodyBytes()));
             } catch (FetchException e) {
+                if (e.reason() == FailureReason.CONNECTION_FAILED && !e.retryable() && hop == 0) {
+                    // e.g. a TLS failure: the page on the same origin would fail the same way
+                    throw FetchException.permanent(e.reason(), page.toString(), e.detail());
+                }
                 switch (e.reason()) {
                     case BLOCKED_ADDRESS, UNKNOWN_HOST, INVALID_URL, INTERRUPTED -> {
                         if (hop == 0) {
@@ -431,7 +443,7 @@ public final class Crawler implements AutoCloseable {
                     return robots.allowAll(origin);
                 }
                 try {
-                    uri = UrlNormalizer.normalize(uri.resolve(new URI(location.strip())));
+                    uri = UrlNormalizer.normalize(uri.resolve(UrlNormalizer.lenient(location.strip())));
                     HttpFetcher.requireHttp(uri);
                 } catch (URISyntaxException | IllegalArgumentException | FetchException e) {
                     return robots.allowAll(origin);

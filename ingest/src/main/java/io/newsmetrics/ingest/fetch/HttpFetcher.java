@@ -31,7 +31,7 @@ final class HttpFetcher implements AutoCloseable {
     private final HttpClient client;
     private final ByteBudget budget;
 
-    HttpFetcher(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
+    HttpFetcher(FetchSettings settings, HostResolver resolver, ByteBudget budget, javax.net.ssl.SSLContext sslContext) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.guard = AddressGuard.from(settings);
@@ -42,6 +42,9 @@ final class HttpFetcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .proxy(proxy.selector());
+        if (sslContext != null) {
+            b.sslContext(sslContext);
+        }
         this.client = b.build();
     }
 
@@ -119,6 +122,13 @@ final class HttpFetcher implements AutoCloseable {
         if (refusal != null) { // only the proxy sets it: it strips the header from origin responses
             budget.release(reserved);
             throw FetchException.permanent(FailureReason.BLOCKED_ADDRESS, url, refusal);
+        }
+        String connectError = response.headers().firstValue(PinningProxy.CONNECT_ERROR_HEADER).orElse(null);
+        if (connectError != null) { // likewise only from the proxy: its connect to the origin failed
+            budget.release(reserved);
+            FailureReason reason = connectError.startsWith(FailureReason.TIMEOUT.name())
+                    ? FailureReason.TIMEOUT : FailureReason.CONNECTION_FAILED;
+            throw FetchException.retryable(reason, url, connectError.substring(connectError.indexOf(' ') + 1), null, null);
         }
         if (status < 200 || status > 299) {
             budget.release(reserved);

@@ -134,6 +134,20 @@ class CrawlerTest {
     }
 
     @Test
+    void reportsRefusedConnectionsAsConnectionFailures() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        crawler(testSettings().withRespectRobots(false).withMaxAttempts(2));
+        for (String url : List.of("http://127.0.0.1:" + closedPort + "/", "http://closed.test:" + closedPort + "/")) {
+            FetchException e = failure(crawler.crawl(url, false));
+            assertEquals(FailureReason.CONNECTION_FAILED, e.reason(), url + ": " + e.getMessage());
+            assertTrue(e.detail().contains("after 2 tries"), e.detail());
+        }
+    }
+
+    @Test
     void failsUnknownHosts() throws Exception {
         crawler = Crawler.create(testSettings(), host -> {
             throw new UnknownHostException(host);
@@ -385,9 +399,11 @@ class CrawlerTest {
         try (TestSite other = new TestSite()) {
             other.page("/robots.txt", 503, "text/plain", "down");
             other.page("/a", 200, "text/html", PAGE);
-            FetchException e = failure(crawler(testSettings()).crawl(other.url("/a"), false));
+            FetchException e = failure(crawler(testSettings().withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(300)))
+                    .crawl(other.url("/a"), false));
             assertEquals(FailureReason.ROBOTS_UNAVAILABLE, e.reason());
             assertEquals(0, other.count("/a"));
+            assertEquals(3, other.count("/robots.txt"), "each try asks for robots.txt again once the failure is forgotten");
         }
     }
 

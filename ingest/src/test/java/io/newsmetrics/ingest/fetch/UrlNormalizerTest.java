@@ -17,9 +17,16 @@ class UrlNormalizerTest {
     }
 
     @Test
+    void isLenientLikeBrowsers() throws Exception {
+        assertEquals("https://example.org/a%20b?q=x%7Cy", UrlNormalizer.parse("https://example.org/a b?q=x|y").toString());
+        assertEquals("http://xn--bcher-kva.example/", UrlNormalizer.parse("http://bücher.example").toString());
+        assertEquals("http://xn--bcher-kva.example:8080/x", UrlNormalizer.parse("http://BÜCHER.example:8080/x").toString());
+    }
+
+    @Test
     void rejectsWhatCannotBeFetched() {
         for (String bad : List.of("", "   ", "example.org/page", "ftp://example.org/", "mailto:a@b.c",
-                "http:///path", "https://user:pw@example.org/", "http://exa mple.org/", "file://remote-host/etc/passwd",
+                "http:///path", "https://user:pw@example.org/", "http://exa mple.org/", "http://[::1/", "file://remote-host/etc/passwd",
                 "http://example.org/" + "a".repeat(UrlNormalizer.MAX_URL_LENGTH))) {
             FetchException e = assertThrows(FetchException.class, () -> UrlNormalizer.parse(bad), bad);
             assertEquals(FailureReason.INVALID_URL, e.reason());
