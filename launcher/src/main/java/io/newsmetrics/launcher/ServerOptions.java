@@ -73,9 +73,18 @@ final class ServerOptions {
             description = "A URL fetched within this window is not fetched again unless forced (default: ${DEFAULT-VALUE}).")
     Duration dedupeWindow;
 
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "An RSS/Atom feed or (news) sitemap to poll; its new links are ingested. Repeatable.")
+    java.util.List<String> feeds = new java.util.ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "Time between two polls of the feeds, with conditional GET (default: ${DEFAULT-VALUE}).")
+    Duration feedInterval;
+
     PipelineConfig.Tuning tuning() {
         return new PipelineConfig.Tuning(
-                ingest -> ingest.withDedupeWindow(dedupeWindow).withFetch(ingest.fetch()
+                ingest -> ingest.withDedupeWindow(dedupeWindow).withFeeds(feeds).withFeedPollInterval(feedInterval)
+                        .withFetch(ingest.fetch()
                         .withUserAgent(userAgent)
                         .withPolitenessDelay(politenessDelay)
                         .withPerHostConcurrency(perHostConcurrency)),
