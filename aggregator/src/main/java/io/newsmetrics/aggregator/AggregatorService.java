@@ -139,6 +139,11 @@ public final class AggregatorService implements AutoCloseable {
         return streams.state();
     }
 
+    /** The Streams client, for tests in this package (pausing a standby). */
+    KafkaStreams streams() {
+        return streams;
+    }
+
     /** The settings this instance runs with. */
     public AggregatorConfig config() {
         return config;

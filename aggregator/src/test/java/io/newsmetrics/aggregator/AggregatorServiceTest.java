@@ -219,4 +219,47 @@ class AggregatorServiceTest {
         assertEquals(io.newsmetrics.aggregator.streams.AggregatorTopology.PROCESSOR,
                 byReason.get("NO_VALUE").get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_PROCESSOR));
     }
+
+    @Test
+    void shouldPublishChangedIndicatorsToTheCompactedTopic() {
+        produce(kafka.bootstrapServers(),
+                event("peru/gdp-growth", 3.1, "percent", "2025", "https://p.example/g", "2025-11-01"));
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "latest-check", "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.INDICATORS_LATEST));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!seen.containsKey("peru/gdp-growth") && System.currentTimeMillis() < deadline) {
+                consumer.poll(java.time.Duration.ofMillis(500)).forEach(r -> seen.put(r.key(), r.value()));
+            }
+        }
+        assertTrue(seen.containsKey("peru/gdp-growth"), "indicators-latest carries the key");
+        assertTrue(seen.get("peru/gdp-growth").contains("\"value\":3.1"), seen.get("peru/gdp-growth"));
+    }
+
+    @Test
+    void shouldFindKeysWithNonAsciiSubjectsWhetherEncodedOrNot() {
+        produce(kafka.bootstrapServers(),
+                event("são-paulo/population", 1.24e7, "count", "2024", "https://s.example/sp", "2025-02-01"));
+        String encoded = "/indicators/s%C3%A3o-paulo%2Fpopulation";
+        TestSupport.Reply r = await(port, encoded, x -> x.status() == 200, 30);
+        assertEquals("são-paulo/population", r.json().path("key").asText());
+        assertEquals(200, get(port, "/indicators/s%C3%A3o-paulo/population/history").status());
+        TestSupport.Reply listed = get(port, "/indicators?subject=S%C3%A3o%20Paulo");
+        assertEquals(1, listed.json().path("count").asInt(), listed.body());
+    }
+
+    @Test
+    void shouldServeTheDashboardAndTheOpenApiDescription() {
+        TestSupport.Reply page = get(port, "/");
+        assertEquals(200, page.status());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("/indicators"));
+        TestSupport.Reply api = get(port, "/openapi.yaml");
+        assertEquals(200, api.status());
+        assertTrue(api.body().startsWith("openapi: 3"));
+    }
 }

@@ -23,7 +23,10 @@ import static io.newsmetrics.aggregator.TestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two aggregator instances of one application: any instance answers any key and any listing. */
+/**
+ * Two aggregator instances of one application: any instance answers any key and any listing.
+ * The tests share one broker (and the metrics topic) but use their own application ids and indicators.
+ */
 class MultiInstanceTest {
     private static final int KEYS = 24;
     @TempDir
@@ -46,8 +49,12 @@ class MultiInstanceTest {
     }
 
     static AggregatorServer startInstance(String name, int port) {
+        return startInstance(name, port, "agg-multi", 10_000);
+    }
+
+    static AggregatorServer startInstance(String name, int port, String applicationId, long maxStandbyLag) {
         AggregatorConfig config = AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve(name),
-                "127.0.0.1:" + port).withApplicationId("agg-multi").withStandbyReplicas(1);
+                "127.0.0.1:" + port).withApplicationId(applicationId).withStandbyReplicas(1).withMaxStandbyLag(maxStandbyLag);
         AggregatorServer s = AggregatorServer.start(config, "127.0.0.1", port);
         running.add(s);
         return s;
@@ -73,7 +80,7 @@ class MultiInstanceTest {
         }
         TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
         for (int port : new int[]{portA, portB}) {
-            await(port, "/indicators?limit=1000", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS
+            await(port, "/indicators?indicator=population&limit=1000", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS
                     && r.json().path("complete").asBoolean(), 90);
         }
 
@@ -100,14 +107,14 @@ class MultiInstanceTest {
             assertEquals(e.getValue(), r.json().path("value").asDouble());
             assertEquals("127.0.0.1:" + portA, r.json().path("servedBy").asText());
         }
-        await(portA, "/indicators?limit=1000&requireComplete=true", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS, 60);
+        await(portA, "/indicators?indicator=population&limit=1000&requireComplete=true", r -> r.status() == 200 && r.json().path("count").asInt() == KEYS, 60);
 
         // both restart over their old state: the restored stores give the same answers
         stop(a);
         AggregatorServer a2 = startInstance("a", portA);
         AggregatorServer b2 = startInstance("b", portB);
         for (int port : new int[]{a2.port(), b2.port()}) {
-            TestSupport.Reply list = await(port, "/indicators?limit=1000", r -> r.status() == 200
+            TestSupport.Reply list = await(port, "/indicators?indicator=population&limit=1000", r -> r.status() == 200
                     && r.json().path("count").asInt() == KEYS && r.json().path("complete").asBoolean(), 90);
             for (JsonNode item : list.json().path("items")) {
                 assertEquals(expected.get(item.path("key").asText()), item.path("value").asDouble());
@@ -118,5 +125,72 @@ class MultiInstanceTest {
             assertEquals(e.getValue(), await(portB, "/indicators/" + e.getKey(), x -> x.status() == 200, 30)
                     .json().path("value").asDouble());
         }
+    }
+
+    @Test
+    void shouldAnswerFromAStandbyOnlyWithinTheLagBound() throws Exception {
+        int portA = TestSupport.freePort();
+        int portB = TestSupport.freePort();
+        AggregatorServer a = startInstance("lag-a", portA, "agg-lag", 2);
+        AggregatorServer b = startInstance("lag-b", portB, "agg-lag", 2);
+        List<MetricEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event("lag-" + i + "/exports", i, "USD", "2024", "https://l.example/" + i, "2025-01-01"));
+        }
+        TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
+        await(portA, "/indicators?indicator=exports&limit=1000&requireComplete=true", r -> r.status() == 200
+                && r.json().path("count").asInt() == 12, 90);
+        // a key B owns: A holds its standby copy
+        String keyOfB = null;
+        for (MetricEvent e : events) {
+            TestSupport.Reply r = await(portA, "/indicators/" + e.key(), x -> x.status() == 200, 30);
+            if (r.json().path("servedBy").asText().equals("127.0.0.1:" + portB)) {
+                keyOfB = e.key();
+                break;
+            }
+        }
+        assertTrue(keyOfB != null, "B owns some key");
+        String path = "/indicators/" + keyOfB;
+        // asked directly (as a forwarded request), A answers from its up-to-date standby
+        TestSupport.Reply fresh = awaitForwarded(portA, path, x -> x.status() == 200);
+        assertEquals("standby", fresh.json().path("replica").asText());
+
+        // A stops following the changelog; B takes more updates: A's standby falls behind the bound
+        a.service().streams().pause();
+        String k = keyOfB;
+        TestSupport.produce(kafka.bootstrapServers(),
+                event(k, 100, "USD", "2025", "https://l.example/n1", "2026-01-01"),
+                event(k, 101, "USD", "2025", "https://l.example/n2", "2026-01-02"),
+                event(k, 102, "USD", "2025", "https://l.example/n3", "2026-01-03"));
+        await(portB, path, x -> x.status() == 200 && x.json().path("value").asDouble() == 102, 30);
+        TestSupport.Reply stale = awaitForwarded(portA, path, x -> x.status() == 503);
+        assertTrue(stale.headers().firstValue("Retry-After").isPresent());
+        assertEquals("unavailable", stale.json().path("error").asText());
+        assertTrue(stale.json().path("detail").asText().contains("behind"), stale.body());
+        // through the normal path A forwards to the owner and gets the fresh value
+        assertEquals(102, get(portA, path).json().path("value").asDouble());
+        // no resume(): in Streams 4.4.0 resuming paused standby tasks kills the state updater
+        // ("changelog reader is not restoring active tasks (is STANDBY_UPDATING)"); close it paused
+        stop(a);
+        stop(b);
+    }
+
+    static TestSupport.Reply awaitForwarded(int port, String path, java.util.function.Predicate<TestSupport.Reply> ok)
+            throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        TestSupport.Reply last = null;
+        while (System.currentTimeMillis() < deadline) {
+            var r = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header(io.newsmetrics.aggregator.rest.Forwarder.FORWARDED_HEADER, "1").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            last = new TestSupport.Reply(r.statusCode(), io.newsmetrics.model.Json.mapper().readTree(r.body()), r.body(),
+                    r.headers());
+            if (ok.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("forwarded GET " + path + " still gives " + (last == null ? null : last.status() + " " + last.body()));
     }
 }

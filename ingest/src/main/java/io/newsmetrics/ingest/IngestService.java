@@ -1,6 +1,7 @@
 package io.newsmetrics.ingest;
 
 import com.sun.net.httpserver.HttpHandler;
+import io.newsmetrics.ingest.feed.FeedPoller;
 import io.newsmetrics.ingest.fetch.CrawlResult;
 import io.newsmetrics.ingest.fetch.Crawler;
 import io.newsmetrics.ingest.fetch.FailureReason;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,13 +77,15 @@ public final class IngestService implements AutoCloseable {
     private final RecentUrls recent;
     private final ExecutorService completions;
     private final Thread pollThread;
+    private final FeedPoller feeds;
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running = true;
     private volatile boolean closing;
 
     private IngestService(IngestConfig config, HostResolver resolver) {
         this.config = config;
-        for (String c : List.of("consumed", "articles", "deadLetters", "duplicatesSkipped", "notModified", "reread")) {
+        for (String c : List.of("consumed", "articles", "deadLetters", "duplicatesSkipped", "notModified", "reread",
+                "feedLinks")) {
             counters.put(c, new AtomicLong());
         }
         this.recent = new RecentUrls(config.dedupeWindow(), System::nanoTime);
@@ -94,6 +98,34 @@ public final class IngestService implements AutoCloseable {
             return t;
         });
         this.pollThread = new Thread(this::pollLoop, config.applicationId() + "-poll");
+        this.feeds = FeedPoller.start(config.feeds(), config.feedPollInterval(), crawler, new FeedSink());
+    }
+
+    /** New feed links go to news-urls like any other request; feed failures become dead letters. */
+    private final class FeedSink implements FeedPoller.Sink {
+        @Override
+        public CompletableFuture<Void> links(String documentUrl, List<UrlRequest> links) {
+            List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(links.size());
+            for (UrlRequest r : links) {
+                sends.add(send(new ProducerRecord<>(Topics.NEWS_URLS, UrlRequests.keyOf(r), Json.write(r))));
+            }
+            counters.get("feedLinks").addAndGet(links.size());
+            return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        }
+
+        @Override
+        public void failed(String documentUrl, FetchException error) {
+            DeadLetter dl = new DeadLetter(error.reason().name(), "feed: " + error.detail(), null, -1, -1,
+                    documentUrl, null, Instant.now().toString());
+            send(new ProducerRecord<>(Topics.NEWS_URLS_DLQ, documentUrl, Json.write(dl))).whenComplete((md, e) -> {
+                if (e != null) {
+                    log.error("cannot write dead letter {} for feed {}: {}", error.reason(), documentUrl, e.toString());
+                } else {
+                    counters.get("deadLetters").incrementAndGet();
+                }
+            });
+            log.warn("feed {} failed: {}", documentUrl, error.getMessage());
+        }
     }
 
     /**
@@ -143,30 +175,52 @@ public final class IngestService implements AutoCloseable {
         Set<TopicPartition> backpressured = new HashSet<>();
         try {
             while (running) {
-                for (Map.Entry<TopicPartition, Long> f : tracker.takeFailed().entrySet()) {
-                    counters.get("reread").incrementAndGet();
-                    log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
-                    consumer.seek(f.getKey(), f.getValue());
-                    consumer.pause(List.of(f.getKey()));
-                    pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
+                try {
+                    pollOnce(pausedUntil, backpressured);
+                } catch (WakeupException e) {
+                    if (running) {
+                        log.warn("ingest poll loop woken up unexpectedly; going on");
+                    }
+                } catch (KafkaException e) {
+                    // Transient broker trouble (rebalance, coordinator moves): work in flight stays tracked.
+                    log.warn("ingest poll loop: {}; retrying in 1 s", e.toString());
+                    sleepQuietly(Duration.ofSeconds(1));
                 }
-                ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
-                for (ConsumerRecord<String, String> rec : records) {
-                    TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
-                    counters.get("consumed").incrementAndGet();
-                    process(rec, tracker.add(tp, rec.offset()));
-                }
-                commit();
-                managePauses(pausedUntil, backpressured);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("ingest poll loop woken up unexpectedly", e);
             }
         } catch (RuntimeException e) {
             log.error("ingest poll loop failed; the service stops consuming", e);
         } finally {
             drainAndClose();
+        }
+    }
+
+    private void pollOnce(Map<TopicPartition, Long> pausedUntil, Set<TopicPartition> backpressured) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (Map.Entry<TopicPartition, Long> f : tracker.takeFailed().entrySet()) {
+            if (!assigned.contains(f.getKey())) {
+                continue; // no longer ours: the new owner reads from the committed offset
+            }
+            counters.get("reread").incrementAndGet();
+            log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
+            consumer.seek(f.getKey(), f.getValue());
+            consumer.pause(List.of(f.getKey()));
+            pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
+        }
+        ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+        for (ConsumerRecord<String, String> rec : records) {
+            TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+            counters.get("consumed").incrementAndGet();
+            process(rec, tracker.add(tp, rec.offset()));
+        }
+        commit();
+        managePauses(pausedUntil, backpressured);
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -288,6 +342,7 @@ public final class IngestService implements AutoCloseable {
                 recent.remember(result.finalUrl());
                 tracker.done(ticket);
             } else {
+                recent.forget(url); // no article came of it: a later request must not be skipped
                 log.warn("cannot write the article of {} to {}: {}", url, Topics.ARTICLES, e.toString());
                 deadLetter(rec, ticket, url, FailureReason.PRODUCE_FAILED.name(),
                         "cannot write the article to " + Topics.ARTICLES + ": " + e);
@@ -345,6 +400,7 @@ public final class IngestService implements AutoCloseable {
                 log.info("stopping with {} URLs unfinished; they are read again on restart", tracker.inFlight());
             }
             closing = true;
+            feeds.close();
             crawler.close();
             completions.shutdownNow();
             consumer.close(Duration.ofSeconds(5));

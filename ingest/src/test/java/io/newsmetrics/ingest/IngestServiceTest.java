@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IngestServiceTest {
@@ -79,6 +80,7 @@ class IngestServiceTest {
             publisher.publish(UrlRequest.of(ok));
             publisher.publish(UrlRequest.of(missing));
             publisher.publish(UrlRequest.of(disallowed));
+            assertThrows(IllegalArgumentException.class, () -> publisher.publish(UrlRequest.of("ftp://example.org/x")));
             assertEquals(3, publisher.flush());
 
             List<ConsumerRecord<String, String>> articles = readUntil(Topics.ARTICLES, r -> r.key().equals(ok), 1);
@@ -99,6 +101,8 @@ class IngestServiceTest {
             DeadLetter robots = dls.stream().filter(d -> disallowed.equals(d.url())).findFirst().orElseThrow();
             assertEquals("ROBOTS_DISALLOWED", robots.reason());
             assertEquals(0, site.count("/private/x"), "a disallowed page is never requested");
+            awaitStat(service, "deadLetters", 2);
+            assertTrue(service.stats().get("articles") >= 1, service.stats().toString());
         }
     }
 
@@ -155,12 +159,112 @@ class IngestServiceTest {
                 HttpResponse<String> get = client.send(HttpRequest.newBuilder(endpoint).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(405, get.statusCode());
+                HttpResponse<String> empty = client.send(HttpRequest.newBuilder(endpoint)
+                        .POST(HttpRequest.BodyPublishers.ofString("\n# nothing\n")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, empty.statusCode());
 
                 readUntil(Topics.ARTICLES, r -> r.value().contains("via=http"), 1);
             } finally {
                 server.stop(0);
             }
         }
+    }
+
+    @Test
+    void shouldSkipRepeatsWithinTheWindowAndRefetchConditionallyWhenForced() throws Exception {
+        site.route("/dup", ex -> {
+            if ("\"d1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+            } else {
+                ex.getResponseHeaders().set("ETag", "\"d1\"");
+                TestSite.send(ex, 200, "text/html", TestSite.article("Dup", "GDP grew 1.2%."));
+            }
+        });
+        String url = site.url("/dup");
+        try (IngestService service = IngestService.start(config());
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            publisher.publish(UrlRequest.of(url));
+            publisher.flush();
+            readUntil(Topics.ARTICLES, r -> r.key().equals(url), 1);
+            publisher.publish(UrlRequest.of(url));
+            publisher.flush();
+            awaitStat(service, "duplicatesSkipped", 1);
+            assertEquals(1, site.count("/dup"));
+            publisher.publish(new UrlRequest(url, true));
+            publisher.flush();
+            awaitStat(service, "notModified", 1);
+            assertEquals(2, site.count("/dup"));
+            assertEquals("\"d1\"", site.exchanges().stream().filter(x -> x.path().equals("/dup"))
+                    .reduce((a, b) -> b).orElseThrow().ifNoneMatch());
+        }
+    }
+
+    @Test
+    void shouldLoseNoAcceptedUrlAcrossARestart() throws Exception {
+        int n = 6;
+        String prefix = "/slow-" + UUID.randomUUID() + "/";
+        site.route(prefix, ex -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            TestSite.send(ex, 200, "text/html", TestSite.article("Slow " + ex.getRequestURI().getPath(), "Rates at 5%."));
+        });
+        IngestConfig config = config()
+                .withFetch(config().fetch().withPerHostConcurrency(1))
+                .withShutdownTimeout(Duration.ofMillis(100));
+        try (UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            for (int i = 0; i < n; i++) {
+                publisher.publish(UrlRequest.of(site.url(prefix + i)));
+            }
+            publisher.flush();
+        }
+        try (IngestService first = IngestService.start(config)) {
+            awaitStat(first, "articles", 1);
+        } // stops with URLs unfinished: their offsets are not committed
+        try (IngestService second = IngestService.start(config)) {
+            List<ConsumerRecord<String, String>> all = readUntil(Topics.ARTICLES, r -> r.key().contains(prefix), n);
+            assertEquals(n, all.stream().map(ConsumerRecord::key).distinct().count());
+        }
+    }
+
+    @Test
+    void shouldDeadLetterArticlesTooLargeForTheTopic() throws Exception {
+        String huge = site.url("/huge");
+        String paragraph = "The index rose by 0.4 points in the month. ".repeat(100);
+        site.page("/huge", 200, "text/html", TestSite.article("Huge", java.util.Collections.nCopies(700, paragraph)
+                .toArray(String[]::new)));
+        try (IngestService service = IngestService.start(config());
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers())) {
+            publisher.publish(UrlRequest.of(huge));
+            publisher.flush();
+            DeadLetter dl = Json.read(readUntil(Topics.NEWS_URLS_DLQ, r -> huge.equals(r.key()), 1).get(0).value(),
+                    DeadLetter.class);
+            assertEquals("PRODUCE_FAILED", dl.reason());
+            assertTrue(dl.detail().contains(Topics.ARTICLES), dl.detail());
+        }
+    }
+
+    @Test
+    void shouldIngestTheArticlesOfPolledFeeds() throws Exception {
+        String story = site.url("/feed-story");
+        site.page("/feed-story", 200, "text/html", TestSite.article("From the feed", "Exports rose 4%."));
+        site.page("/feed.xml", 200, "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                + "<title>T</title><item><title>S</title><link>" + story + "</link></item></channel></rss>");
+        try (IngestService service = IngestService.start(config().withFeeds(List.of(site.url("/feed.xml"))))) {
+            Article a = Json.read(readUntil(Topics.ARTICLES, r -> r.key().equals(story), 1).get(0).value(), Article.class);
+            assertEquals("From the feed", a.title());
+            assertTrue(service.stats().get("feedLinks") >= 1);
+        }
+    }
+
+    static void awaitStat(IngestService service, String name, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (service.stats().get(name) < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(service.stats().get(name) >= atLeast, name + " reached only " + service.stats());
     }
 
     /** Reads a topic from the start until {@code count} records match, or fails after 60 s. */

@@ -62,19 +62,26 @@ final class IngestCommand implements Callable<Integer> {
                 rejected++;
             }
         }
+        int invalid = rejected;
         Progress progress = new Progress(urls.size() + files.size());
         if (!urls.isEmpty()) {
             try (UrlPublisher publisher = UrlPublisher.create(bootstrapServers)) {
                 for (String url : urls) {
-                    publisher.publish(new UrlRequest(url, force));
+                    try {
+                        publisher.publish(new UrlRequest(url, force));
+                    } catch (IllegalArgumentException e) {
+                        System.err.println("newsmetrics ingest: skipped '" + url + "': " + e.getMessage());
+                        rejected++;
+                    }
                     progress.step();
                 }
+                publisher.flush(); // every accepted URL is on the broker before we say so
             }
         }
         int failedFiles = files.isEmpty() ? 0 : publishFiles(files, progress);
         progress.done();
         System.err.printf("newsmetrics ingest: %d URLs and %d files published, %d rejected%n",
-                urls.size(), files.size() - failedFiles, rejected + failedFiles);
+                urls.size() - (rejected - invalid), files.size() - failedFiles, rejected + failedFiles);
         return rejected + failedFiles == 0 ? 0 : 1;
     }
 

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = "News articles in, a live, queryable stream of numeric indicators out (Apache Kafka).",
         subcommands = {
                 UpCommand.class, IngestCommand.class, QueryCommand.class, ExtractCommand.class, ParseCommand.class,
-                QuantitiesCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Extractor.class,
+                QuantitiesCommand.class, ReprocessCommand.class, io.newsmetrics.launcher.eval.EvalCommand.class, ServiceCommand.Ingest.class, ServiceCommand.Extractor.class,
                 ServiceCommand.Aggregator.class, CommandLine.HelpCommand.class})
 public final class NewsMetrics implements Runnable {
     @CommandLine.Spec

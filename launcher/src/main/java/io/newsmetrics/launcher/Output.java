@@ -1,7 +1,6 @@
 package io.newsmetrics.launcher;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -10,8 +9,8 @@ final class Output {
     private Output() {
     }
 
+    /** Wraps the current {@code System.out} (so tests can replace it); flush when done. */
     static PrintStream utf8Stdout() {
-        return new PrintStream(new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        return new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
     }
 }

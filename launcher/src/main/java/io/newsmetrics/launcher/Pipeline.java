@@ -63,13 +63,13 @@ public final class Pipeline implements AutoCloseable {
             Map<String, HttpHandler> routes = new LinkedHashMap<>();
             AggregatorService aggregator = null;
             if (config.services().contains(Service.EXTRACTOR)) {
-                running.push(ExtractorService.start(
-                        ExtractorConfig.defaults(bootstrap, config.dataDir().resolve("streams")),
+                running.push(ExtractorService.start(config.tuning().extractor().apply(
+                        ExtractorConfig.defaults(bootstrap, config.dataDir().resolve("streams"))),
                         MetricExtractor.create()));
             }
             if (config.services().contains(Service.AGGREGATOR)) {
-                aggregator = AggregatorService.start(AggregatorConfig.defaults(bootstrap,
-                        config.dataDir().resolve("streams"), config.advertisedHost() + ":" + httpPort));
+                aggregator = AggregatorService.start(config.tuning().aggregator().apply(AggregatorConfig.defaults(
+                        bootstrap, config.dataDir().resolve("streams"), config.advertisedHost() + ":" + httpPort)));
                 running.push(aggregator);
                 routes.putAll(aggregator.routes());
             }
@@ -79,7 +79,7 @@ public final class Pipeline implements AutoCloseable {
                     ingestConfig = ingestConfig.withFetch(ingestConfig.fetch()
                             .withAllowLoopback(true).withAllowPrivateNetworks(true));
                 }
-                IngestService ingest = IngestService.start(ingestConfig);
+                IngestService ingest = IngestService.start(config.tuning().ingest().apply(ingestConfig));
                 running.push(ingest);
                 routes.putAll(ingest.routes());
             }

@@ -1,8 +1,11 @@
 package io.newsmetrics.launcher;
 
+import io.newsmetrics.extractor.streams.ExtractorConfig;
+import io.newsmetrics.ingest.fetch.FetchSettings;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Options shared by the commands that run services. */
 final class ServerOptions {
@@ -38,6 +41,59 @@ final class ServerOptions {
             description = "Let ingest fetch pages from loopback and private addresses (refused by default).")
     boolean allowPrivateAddresses;
 
+    @Option(names = "--extractor-application-id", defaultValue = ExtractorConfig.DEFAULT_APPLICATION_ID, paramLabel = "ID",
+            description = "Kafka Streams application id of the extractor; a new id re-reads articles (see reprocess) (default: ${DEFAULT-VALUE}).")
+    String extractorApplicationId;
+
+    @Option(names = "--auth-token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' on the query API (off when unset; /health and /ready stay open).")
+    String authToken;
+
+    @Option(names = "--standby-replicas", defaultValue = "1", paramLabel = "N",
+            description = "Warm copies of each aggregator store on other instances (default: ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
+    @Option(names = "--max-standby-lag", defaultValue = "10000", paramLabel = "RECORDS",
+            description = "A standby or restoring store answers only within this many records of the active one; else 503 (default: ${DEFAULT-VALUE}).")
+    long maxStandbyLag;
+
+    @Option(names = "--user-agent", defaultValue = FetchSettings.DEFAULT_USER_AGENT, paramLabel = "UA",
+            description = "User-Agent of the crawler; its first token is the robots.txt agent name (default: ${DEFAULT-VALUE}).")
+    String userAgent;
+
+    @Option(names = "--politeness-delay", defaultValue = "PT1S", paramLabel = "DURATION",
+            description = "Least time between two requests to one host, ISO-8601; a longer Crawl-delay wins (default: ${DEFAULT-VALUE}).")
+    Duration politenessDelay;
+
+    @Option(names = "--per-host-concurrency", defaultValue = "2", paramLabel = "N",
+            description = "Most requests in flight to one host (default: ${DEFAULT-VALUE}).")
+    int perHostConcurrency;
+
+    @Option(names = "--dedupe-window", defaultValue = "PT1H", paramLabel = "DURATION",
+            description = "A URL fetched within this window is not fetched again unless forced (default: ${DEFAULT-VALUE}).")
+    Duration dedupeWindow;
+
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "An RSS/Atom feed or (news) sitemap to poll; its new links are ingested. Repeatable.")
+    java.util.List<String> feeds = new java.util.ArrayList<>();
+
+    @Option(names = "--feed-interval", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "Time between two polls of the feeds, with conditional GET (default: ${DEFAULT-VALUE}).")
+    Duration feedInterval;
+
+    PipelineConfig.Tuning tuning() {
+        return new PipelineConfig.Tuning(
+                ingest -> ingest.withDedupeWindow(dedupeWindow).withFeeds(feeds).withFeedPollInterval(feedInterval)
+                        .withFetch(ingest.fetch()
+                        .withUserAgent(userAgent)
+                        .withPolitenessDelay(politenessDelay)
+                        .withPerHostConcurrency(perHostConcurrency)),
+                extractor -> extractor.withApplicationId(extractorApplicationId),
+                aggregator -> aggregator.withAuthToken(authToken)
+                        .withStandbyReplicas(standbyReplicas)
+                        .withMaxStandbyLag(maxStandbyLag));
+    }
+
     PipelineConfig toConfig() {
         String servers = bootstrapServers == null || bootstrapServers.isBlank() ? null : bootstrapServers;
         return PipelineConfig.defaults(dataDir)
@@ -45,6 +101,7 @@ final class ServerOptions {
                 .withPorts(httpPort, brokerPort)
                 .withHttp(httpHost, advertisedHost)
                 .withPartitions(partitions)
-                .withAllowPrivateAddresses(allowPrivateAddresses);
+                .withAllowPrivateAddresses(allowPrivateAddresses)
+                .withTuning(tuning());
     }
 }

@@ -26,6 +26,9 @@ final class UpCommand implements Callable<Integer> {
         return runUntilStopped(config, demo);
     }
 
+    /** Longest clean shutdown before the process halts anyway; above the services' own close timeouts. */
+    static final long SHUTDOWN_BOUND_MS = 60_000;
+
     /** Starts the pipeline, prints where it is, and blocks until SIGTERM / Ctrl-C. */
     static int runUntilStopped(PipelineConfig config, boolean demo) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
@@ -33,6 +36,17 @@ final class UpCommand implements Callable<Integer> {
         DemoSite site = demo ? DemoSite.start(pipeline.bootstrapServers()) : null;
         Thread hook = new Thread(() -> {
             System.err.println("newsmetrics: stopping");
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(SHUTDOWN_BOUND_MS);
+                    System.err.println("newsmetrics: clean shutdown took over " + SHUTDOWN_BOUND_MS + " ms; halting");
+                    Runtime.getRuntime().halt(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "newsmetrics-shutdown-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             if (site != null) {
                 site.close();
             }

@@ -15,17 +15,22 @@ import java.util.Set;
  * @param key              the indicator key
  * @param latest           the latest observation
  * @param sources          distinct source URLs reporting the latest figure for the latest period
- * @param conflicts        other figures reported for the latest period, each with its sources; empty when all agree
+ * @param conflicts        other values reported for the latest period in the same unit and of the same kind
+ *                         (level, or change in the same direction), each with its sources; empty when all agree
+ * @param otherFigures     figures for the latest period in another unit or of another kind (a change beside a
+ *                         level, a figure in another currency): reported, but not in conflict
  * @param observationCount observations of this key (all periods, duplicates by event id excluded)
  */
 public record Indicator(String key, String subject, String indicator, String label, Observation latest,
-                        List<String> sources, List<ValueReport> conflicts, long observationCount) {
+                        List<String> sources, List<ValueReport> conflicts, List<ValueReport> otherFigures,
+                        long observationCount) {
 
     public Indicator {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(latest, "latest");
         sources = sources == null ? List.of() : List.copyOf(sources);
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        otherFigures = otherFigures == null ? List.of() : List.copyOf(otherFigures);
     }
 
     /** How many distinct sources report the latest figure. */
@@ -50,15 +55,18 @@ public record Indicator(String key, String subject, String indicator, String lab
         List<ValueReport> reports = reports(samePeriod);
         List<String> sources = List.of(latest.sourceUrl());
         List<ValueReport> conflicts = new ArrayList<>();
+        List<ValueReport> others = new ArrayList<>();
         for (ValueReport r : reports) {
             if (r.sources().contains(latest.sourceUrl()) && sameFigure(r, latest)) {
                 sources = r.sources();
-            } else {
+            } else if (r.sameKindAs(latest.unit(), latest.change())) {
                 conflicts.add(r);
+            } else {
+                others.add(r);
             }
         }
         return new Indicator(latest.key(), latest.subject(), latest.indicator(), latest.label(), latest, sources,
-                conflicts, observationCount);
+                conflicts, others, observationCount);
     }
 
     /** Groups observations of one period by figure, each with its distinct sources, in first-seen order. */
@@ -94,6 +102,6 @@ public record Indicator(String key, String subject, String indicator, String lab
 
     /** A copy with another observation count. */
     public Indicator withObservationCount(long count) {
-        return new Indicator(key, subject, indicator, label, latest, sources, conflicts, count);
+        return new Indicator(key, subject, indicator, label, latest, sources, conflicts, otherFigures, count);
     }
 }

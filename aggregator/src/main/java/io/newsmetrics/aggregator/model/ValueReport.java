@@ -11,7 +11,13 @@ import java.util.List;
 public record ValueReport(Double value, Double low, Double high, String unit, Change change,
                           List<String> sources) {
     public ValueReport {
+        java.util.Objects.requireNonNull(unit, "unit");
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Whether this figure measures the same thing as one in {@code unit} of kind {@code change}. */
+    public boolean sameKindAs(String unit, Change change) {
+        return this.unit.equals(unit) && this.change == change;
     }
 
     /** How many distinct sources report this figure. */

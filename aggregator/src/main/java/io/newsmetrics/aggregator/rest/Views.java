@@ -42,6 +42,11 @@ public final class Views {
             conflicts.add(report(r));
         }
         m.put("conflicts", conflicts);
+        List<Map<String, Object>> others = new ArrayList<>();
+        for (ValueReport r : i.otherFigures()) {
+            others.add(report(r));
+        }
+        m.put("otherFigures", others);
         m.put("observationCount", i.observationCount());
         return m;
     }
@@ -65,12 +70,16 @@ public final class Views {
         return m;
     }
 
-    /** Periods of a history where sources disagree: each period with every figure and its sources. */
+    /**
+     * Where sources disagree in a history: per period and kind (unit, level or change direction), every
+     * value given and its sources, when there is more than one value.
+     */
     public static List<Map<String, Object>> conflicts(List<Observation> history) {
         Map<String, List<Observation>> byPeriod = new TreeMap<>();
         for (Observation o : history) {
             Period p = o.parsedPeriod();
-            byPeriod.computeIfAbsent(p == null ? "" : p.sortKey() + "|" + p.text(), k -> new ArrayList<>()).add(o);
+            String group = (p == null ? "" : p.sortKey() + "|" + p.text()) + "|" + o.unit() + "|" + o.change();
+            byPeriod.computeIfAbsent(group, k -> new ArrayList<>()).add(o);
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (List<Observation> group : byPeriod.values()) {
@@ -78,6 +87,8 @@ public final class Views {
             if (reports.size() > 1) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("period", group.get(0).period());
+                m.put("unit", group.get(0).unit());
+                m.put("change", group.get(0).change());
                 List<Map<String, Object>> values = new ArrayList<>();
                 reports.forEach(r -> values.add(report(r)));
                 m.put("values", values);

@@ -32,7 +32,9 @@ class IndicatorTest {
         Indicator i = Indicator.summarize(b, List.of(a, b, c), 3);
         assertEquals(List.of("https://b"), i.sources());
         assertTrue(i.conflicting());
-        assertEquals(2, i.conflicts().size(), "another value and another unit both disagree");
+        assertEquals(1, i.conflicts().size(), "another value in the same unit disagrees");
         assertEquals(List.of("https://a"), i.conflicts().get(0).sources());
+        assertEquals(1, i.otherFigures().size(), "a figure in another unit is reported, not a conflict");
+        assertEquals("percent", i.otherFigures().get(0).unit());
     }
 }

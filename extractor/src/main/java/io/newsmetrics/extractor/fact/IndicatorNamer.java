@@ -17,17 +17,24 @@ import java.util.Map;
 /**
  * Turns a label ("China's internet user base") into a canonical indicator id ({@code internet-users}) through
  * the synonym resource {@code indicators.tsv}; labels it does not know become the kebab form of their last
- * content words, plurals folded.
+ * content words, plurals folded. A segment word right before the matched phrase ({@code segments.txt}:
+ * "rural", "mobile", "wind"...) and an age band after it ("aged 60") stay in the id, so that a segment never
+ * aggregates under the key of the whole.
  */
 final class IndicatorNamer {
     private static final String RESOURCE = "indicators.tsv";
+    private static final String SEGMENTS = "segments.txt";
+    private static final int MAX_SEGMENT_WORDS = 2;
+    private static final List<String> OLDER = List.of("above", "over", "older", "plu");
     private static final int FALLBACK_WORDS = 4;
 
     private final Map<String, String> phrases;
+    private final java.util.Set<String> segments;
     private final int maxWords;
 
-    private IndicatorNamer(Map<String, String> phrases) {
+    private IndicatorNamer(Map<String, String> phrases, java.util.Set<String> segments) {
         this.phrases = Map.copyOf(phrases);
+        this.segments = java.util.Set.copyOf(segments);
         int max = 1;
         for (String p : phrases.keySet()) {
             max = Math.max(max, p.split(" ").length);
@@ -59,7 +66,23 @@ final class IndicatorNamer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        return new IndicatorNamer(phrases);
+        return new IndicatorNamer(phrases, loadSegments());
+    }
+
+    private static java.util.Set<String> loadSegments() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        try (InputStream in = IndicatorNamer.class.getResourceAsStream(SEGMENTS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + IndicatorNamer.class.getPackageName() + "/" + SEGMENTS);
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(l -> words.add(singular(l.toLowerCase(Locale.ROOT))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SEGMENTS, e);
+        }
+        return words;
     }
 
     /**
@@ -143,7 +166,7 @@ final class IndicatorNamer {
             }
         }
         if (best != null) {
-            return best;
+            return withSegments(best, words, bestPos, bestPos + bestLen);
         }
         if (words.isEmpty()) {
             String k = MetricEvent.kebab(ascii(fallback == null ? "value" : fallback));
@@ -152,5 +175,22 @@ final class IndicatorNamer {
         String k = MetricEvent.kebab(ascii(String.join(" ", words.subList(Math.max(0, words.size() - FALLBACK_WORDS),
                 words.size()))));
         return k.isEmpty() ? "value" : k;
+    }
+
+    /** The id with the segment words right before the phrase and an age band ("aged 60 and above") after it. */
+    private String withSegments(String id, List<String> words, int from, int to) {
+        StringBuilder prefix = new StringBuilder();
+        for (int i = from - 1; i >= 0 && from - i <= MAX_SEGMENT_WORDS && segments.contains(words.get(i)); i--) {
+            prefix.insert(0, words.get(i) + "-");
+        }
+        String suffix = "";
+        if (to + 1 < words.size() && words.get(to).equals("aged") && words.get(to + 1).matches("\\d{1,3}")) {
+            suffix = "-aged-" + words.get(to + 1);
+            List<String> after = words.subList(to + 2, Math.min(words.size(), to + 4));
+            if (after.stream().anyMatch(w -> OLDER.contains(w))) {
+                suffix += "-plus";
+            }
+        }
+        return prefix.length() == 0 && suffix.isEmpty() ? id : MetricEvent.kebab(prefix + id + suffix);
     }
 }

@@ -22,19 +22,49 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         }
     }
 
+    /** The memory budget had no room for more of this body. */
+    static final class OverBudgetException extends IOException {
+        OverBudgetException(String message) {
+            super(message);
+        }
+    }
+
     private final long limit;
+    private final ByteBudget budget;
+    private long reserved;
+    private boolean detached;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
     private long received;
 
-    BoundedBodySubscriber(long limit) {
+    BoundedBodySubscriber(long limit, ByteBudget budget) {
         this.limit = limit;
+        this.budget = budget;
     }
 
     /** A subscriber that takes nothing: it cancels at once and completes with an empty body. */
     static HttpResponse.BodySubscriber<byte[]> none() {
-        return new BoundedBodySubscriber(-1);
+        return new BoundedBodySubscriber(-1, null);
+    }
+
+    private synchronized boolean reserve(long n) {
+        if (detached || !budget.tryAcquire(n)) {
+            return false;
+        }
+        reserved += n;
+        return true;
+    }
+
+    /**
+     * Ends the accounting: no more bytes are reserved, and the bytes reserved so far are handed to the caller,
+     * who must release them to the budget (at once on failure, after use on success).
+     */
+    synchronized long detach() {
+        detached = true;
+        long r = reserved;
+        reserved = 0;
+        return r;
     }
 
     @Override
@@ -63,6 +93,12 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
             if (received > limit) {
                 subscription.cancel();
                 result.completeExceptionally(new TooLargeException("body exceeds " + limit + " bytes"));
+                return;
+            }
+            if (!reserve(n)) {
+                subscription.cancel();
+                result.completeExceptionally(new OverBudgetException("all fetches together hold "
+                        + budget.used() + " of " + budget.capacity() + " body bytes"));
                 return;
             }
             byte[] chunk = new byte[n];

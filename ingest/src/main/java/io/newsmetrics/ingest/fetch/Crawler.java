@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,8 @@ public final class Crawler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final HostScheduler scheduler;
     private final RobotsCache robots;
-    private final Set<Job> active = ConcurrentHashMap.newKeySet();
+    /** Every unfinished URL, future to URL, so close() can fail them all. */
+    private final Map<CompletableFuture<?>, String> active = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> validators = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
@@ -71,10 +73,14 @@ public final class Crawler implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
     private volatile boolean closed;
 
-    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser) {
+    private final ByteBudget budget;
+
+    private Crawler(FetchSettings settings, HostResolver resolver, ArticleParser parser, ByteBudget budget,
+                    javax.net.ssl.SSLContext sslContext) {
         this.settings = settings;
         this.parser = parser;
-        this.http = new HttpFetcher(settings, resolver);
+        this.budget = budget;
+        this.http = new HttpFetcher(settings, resolver, budget, sslContext);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.globalConcurrency(), settings.globalConcurrency(),
                 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -90,7 +96,7 @@ public final class Crawler implements AutoCloseable {
             return t;
         });
         this.scheduler = new HostScheduler(settings.perHostConcurrency(), settings.politenessDelay(), workers, timer);
-        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), System::nanoTime);
+        this.robots = new RobotsCache(settings.robotName(), settings.robotsCacheTtl(), settings.maxRetryDelay(), System::nanoTime);
     }
 
     /** A crawler resolving names with the system resolver. */
@@ -102,11 +108,26 @@ public final class Crawler implements AutoCloseable {
     public static Crawler create(FetchSettings settings, HostResolver resolver) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(resolver, "resolver");
-        return new Crawler(settings, resolver, ArticleParser.create());
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), null);
+    }
+
+    /** For tests: a crawler with its own body memory budget. */
+    static Crawler create(FetchSettings settings, HostResolver resolver, ByteBudget budget) {
+        return new Crawler(settings, resolver, ArticleParser.create(), budget, null);
+    }
+
+    /** For tests: a crawler trusting the certificates of {@code sslContext} (a local HTTPS server's). */
+    static Crawler create(FetchSettings settings, HostResolver resolver, javax.net.ssl.SSLContext sslContext) {
+        return new Crawler(settings, resolver, ArticleParser.create(), ByteBudget.forHeap(settings.maxBodyBytes()), sslContext);
+    }
+
+    /** Body bytes held by fetches right now (0 when idle: anything else is a leak). */
+    long bufferedBytes() {
+        return budget.used();
     }
 
     /**
-     * Crawls one URL.
+     * Crawls one URL and parses it into an article.
      *
      * @param url         http, https or (when allowed) file URL
      * @param conditional send the validators (ETag, Last-Modified) of an earlier fetch of this URL, if any
@@ -115,32 +136,85 @@ public final class Crawler implements AutoCloseable {
      */
     public CompletableFuture<CrawlResult> crawl(String url, boolean conditional) {
         Objects.requireNonNull(url, "url");
-        Job job = new Job(url, conditional);
-        if (closed) {
-            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
-            return job.result;
-        }
-        active.add(job);
-        job.result.whenComplete((r, e) -> active.remove(job));
         URI uri;
         try {
             uri = UrlNormalizer.parse(url);
         } catch (FetchException e) {
-            job.fail(e);
-            return job.result;
+            return CompletableFuture.failedFuture(e);
         }
+        if ("file".equals(uri.getScheme())) {
+            CompletableFuture<CrawlResult> result = new CompletableFuture<>();
+            if (closed) {
+                result.completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+                return result;
+            }
+            track(result, url);
+            try {
+                workers.execute(() -> runFile(result, url, uri));
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+            }
+            return result;
+        }
+        Map<String, String> validators = conditional ? validatorsOf(uri.toString()) : Map.of();
+        // Parsing runs in the worker that fetched the page, inside its host slot: bounded like fetching.
+        return start(url, uri, validators, true, doc -> {
+            if (doc.notModified()) {
+                return new CrawlResult(url, doc.finalUrl(), null, true, doc.attempts());
+            }
+            rememberValidators(uri.toString(), doc.validators());
+            try {
+                return new CrawlResult(url, doc.finalUrl(), parse(doc), false, doc.attempts());
+            } catch (FetchException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /**
+     * Fetches a document of any content type (feeds, sitemaps) with the same guards, politeness, robots.txt,
+     * redirects and retries as pages.
+     *
+     * @param url        http or https URL
+     * @param validators headers of an earlier {@link FetchedDocument#validators()} for a conditional GET, or empty
+     * @return completes with the document (status 304 when unchanged), or exceptionally with a {@link FetchException}
+     */
+    public CompletableFuture<FetchedDocument> fetchDocument(String url, Map<String, String> validators) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(validators, "validators");
+        URI uri;
+        try {
+            uri = UrlNormalizer.parse(url);
+            HttpFetcher.requireHttp(uri);
+        } catch (FetchException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return start(url, uri, validators, false, doc -> doc);
+    }
+
+    private void track(CompletableFuture<?> f, String url) {
+        active.put(f, url);
+        f.whenComplete((r, e) -> active.remove(f));
+    }
+
+    /**
+     * Starts a job. {@code finisher} is attached before the job is scheduled, so it runs in the worker that
+     * completes the fetch (inside its host slot, while the body is still counted in the memory budget), never
+     * in the caller's thread.
+     */
+    private <T> CompletableFuture<T> start(String url, URI uri, Map<String, String> headers, boolean pageOnly,
+                                           java.util.function.Function<FetchedDocument, T> finisher) {
+        Job job = new Job(url, headers, pageOnly);
+        CompletableFuture<T> out = job.result.thenApply(finisher);
+        if (closed) {
+            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
+            return out;
+        }
+        track(job.result, url);
         job.current = uri;
         job.visited.add(uri.toString());
-        if ("file".equals(uri.getScheme())) {
-            try {
-                workers.execute(() -> runFile(job, uri));
-            } catch (RejectedExecutionException e) {
-                job.fail(FetchException.permanent(FailureReason.INTERRUPTED, url, "crawler is closed"));
-            }
-        } else {
-            scheduler.submit(hostKey(uri), Duration.ZERO, () -> step(job));
-        }
-        return job.result;
+        scheduler.submit(hostKey(uri), Duration.ZERO, () -> step(job));
+        return out;
     }
 
     /** Counters for monitoring: requests made, retries scheduled, URLs in progress, URLs waiting for their host. */
@@ -149,7 +223,7 @@ public final class Crawler implements AutoCloseable {
                 "waitingForHost", (long) scheduler.queued());
     }
 
-    private void runFile(Job job, URI uri) {
+    private void runFile(CompletableFuture<CrawlResult> result, String requested, URI uri) {
         String url = uri.toString();
         try {
             if (!settings.allowFileUrls()) {
@@ -178,11 +252,11 @@ public final class Crawler implements AutoCloseable {
                 throw FetchException.permanent(FailureReason.PARSE_FAILED, url, e.toString(), e);
             }
             requireText(article, url);
-            job.result.complete(new CrawlResult(job.requested, url, article, false, 1));
+            result.complete(new CrawlResult(requested, url, article, false, 1));
         } catch (FetchException e) {
-            job.fail(e);
+            result.completeExceptionally(e);
         } catch (IOException | RuntimeException e) {
-            job.fail(FetchException.permanent(FailureReason.FILE_NOT_READABLE, url, e.toString(), e));
+            result.completeExceptionally(FetchException.permanent(FailureReason.FILE_NOT_READABLE, url, e.toString(), e));
         }
     }
 
@@ -201,16 +275,20 @@ public final class Crawler implements AutoCloseable {
             if (settings.respectRobots()) {
                 checkRobots(uri);
             }
-            Map<String, String> headers = job.conditional ? validatorsOf(job.requested) : Map.of();
+            Map<String, String> headers = job.headers;
             requests.incrementAndGet();
-            HttpResult r = http.get(uri, headers, true, settings.maxBodyBytes());
+            scheduler.requestStarting(hostKey(uri)); // politeness counts from the page request itself
+            HttpResult r = http.get(uri, headers, job.pageOnly, settings.maxBodyBytes());
             int status = r.status();
             if (status >= 200 && status <= 299 && status != 204 && status != 205) {
-                rememberValidators(job.requested, r);
-                Article article = parse(r);
-                job.result.complete(new CrawlResult(job.requested, url, article, false, job.attempts));
+                try {
+                    job.result.complete(new FetchedDocument(job.requested, url, status, r.contentType(), r.body(),
+                            validators(r), job.attempts));
+                } finally {
+                    http.release(r);
+                }
             } else if (status == 304 && !headers.isEmpty()) {
-                job.result.complete(new CrawlResult(job.requested, url, null, true, job.attempts));
+                job.result.complete(new FetchedDocument(job.requested, url, 304, null, new byte[0], headers, job.attempts));
             } else if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 redirect(job, r);
             } else if (status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504) {
@@ -239,7 +317,7 @@ public final class Crawler implements AutoCloseable {
         }
         URI next;
         try {
-            next = UrlNormalizer.normalize(r.uri().resolve(new URI(location.strip())));
+            next = UrlNormalizer.normalize(r.uri().resolve(UrlNormalizer.lenient(location.strip())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw FetchException.permanent(FailureReason.REDIRECT_FAILED, url, "malformed Location " + location);
         }
@@ -277,7 +355,7 @@ public final class Crawler implements AutoCloseable {
         long base = settings.retryBaseDelay().toMillis() << Math.min(20, Math.max(0, attempt - 1));
         long millis = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
         if (retryAfter != null) {
-            millis = Math.max(millis, retryAfter.toMillis());
+            millis = Math.max(millis, (retryAfter.toNanos() + 999_999) / 1_000_000); // rounded up: never early
         }
         return Duration.ofMillis(Math.min(millis, settings.maxRetryDelay().toMillis()));
     }
@@ -308,8 +386,9 @@ public final class Crawler implements AutoCloseable {
             entry = fetchRobots(uri, origin);
         }
         if (!entry.available()) {
+            // Retrying before the failure is forgotten would only hit the cache again.
             throw FetchException.retryable(FailureReason.ROBOTS_UNAVAILABLE, uri.toString(),
-                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), null, null);
+                    "robots.txt of " + origin + " unavailable: " + entry.unavailableDetail(), robots.remaining(entry), null);
         }
         BaseRobotRules rules = entry.rules();
         long crawlDelay = rules.getCrawlDelay();
@@ -331,6 +410,10 @@ public final class Crawler implements AutoCloseable {
                 requests.incrementAndGet();
                 r = http.get(uri, Map.of(), false, Math.min(MAX_ROBOTS_BYTES, settings.maxBodyBytes()));
             } catch (FetchException e) {
+                if (e.reason() == FailureReason.CONNECTION_FAILED && !e.retryable() && hop == 0) {
+                    // e.g. a TLS failure: the page on the same origin would fail the same way
+                    throw FetchException.permanent(e.reason(), page.toString(), e.detail());
+                }
                 switch (e.reason()) {
                     case BLOCKED_ADDRESS, UNKNOWN_HOST, INVALID_URL, INTERRUPTED -> {
                         if (hop == 0) {
@@ -348,7 +431,11 @@ public final class Crawler implements AutoCloseable {
             }
             int s = r.status();
             if (s >= 200 && s <= 299) {
-                return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                try {
+                    return robots.parsed(origin, uri.toString(), r.body(), r.contentType());
+                } finally {
+                    http.release(r);
+                }
             }
             if (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) {
                 String location = r.header("Location");
@@ -356,7 +443,7 @@ public final class Crawler implements AutoCloseable {
                     return robots.allowAll(origin);
                 }
                 try {
-                    uri = UrlNormalizer.normalize(uri.resolve(new URI(location.strip())));
+                    uri = UrlNormalizer.normalize(uri.resolve(UrlNormalizer.lenient(location.strip())));
                     HttpFetcher.requireHttp(uri);
                 } catch (URISyntaxException | IllegalArgumentException | FetchException e) {
                     return robots.allowAll(origin);
@@ -374,10 +461,10 @@ public final class Crawler implements AutoCloseable {
         return robots.allowAll(origin); // too many redirects: RFC 9309 says treat as unavailable (4xx)
     }
 
-    private Article parse(HttpResult r) throws FetchException {
-        String url = r.uri().toString();
-        String type = r.contentType();
-        String text = TextDecoder.decode(r.body(), type);
+    private Article parse(FetchedDocument doc) throws FetchException {
+        String url = doc.finalUrl();
+        String type = doc.contentType();
+        String text = TextDecoder.decode(doc.body(), type);
         boolean plain = ContentTypes.isPlainText(type) || (type == null && !ContentTypes.looksLikeHtml(text));
         Article article;
         try {
@@ -395,21 +482,26 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
-    private void rememberValidators(String url, HttpResult r) {
+    /** Request headers for a later conditional GET of what {@code r} returned. */
+    private static Map<String, String> validators(HttpResult r) {
+        Map<String, String> v = new LinkedHashMap<>();
         String etag = r.header("ETag");
         String lastModified = r.header("Last-Modified");
-        if (etag == null && lastModified == null) {
+        if (etag != null && !etag.isBlank() && etag.length() < 1024) {
+            v.put("If-None-Match", etag.strip());
+        }
+        if (lastModified != null && !lastModified.isBlank() && lastModified.length() < 100) {
+            v.put("If-Modified-Since", lastModified.strip());
+        }
+        return v;
+    }
+
+    private void rememberValidators(String url, Map<String, String> v) {
+        if (v.isEmpty()) {
             return;
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        if (etag != null) {
-            v.put("If-None-Match", etag);
-        }
-        if (lastModified != null) {
-            v.put("If-Modified-Since", lastModified);
-        }
         synchronized (validators) {
-            validators.put(url, Map.copyOf(v));
+            validators.put(url, v);
         }
     }
 
@@ -435,8 +527,8 @@ public final class Crawler implements AutoCloseable {
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
-        for (Job job : List.copyOf(active)) {
-            job.fail(FetchException.permanent(FailureReason.INTERRUPTED, job.requested, "crawler closed"));
+        for (Map.Entry<CompletableFuture<?>, String> e : List.copyOf(active.entrySet())) {
+            e.getKey().completeExceptionally(FetchException.permanent(FailureReason.INTERRUPTED, e.getValue(), "crawler closed"));
         }
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);
@@ -449,16 +541,18 @@ public final class Crawler implements AutoCloseable {
     /** The state of one URL across hops and tries; touched by one worker at a time. */
     private static final class Job {
         final String requested;
-        final boolean conditional;
-        final CompletableFuture<CrawlResult> result = new CompletableFuture<>();
+        final Map<String, String> headers;
+        final boolean pageOnly;
+        final CompletableFuture<FetchedDocument> result = new CompletableFuture<>();
         final Set<String> visited = new HashSet<>();
         volatile URI current;
         volatile int hops;
         volatile int attempts;
 
-        Job(String requested, boolean conditional) {
+        Job(String requested, Map<String, String> headers, boolean pageOnly) {
             this.requested = requested;
-            this.conditional = conditional;
+            this.headers = Map.copyOf(headers);
+            this.pageOnly = pageOnly;
         }
 
         void fail(FetchException e) {

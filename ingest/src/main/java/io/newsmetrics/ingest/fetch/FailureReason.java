@@ -26,6 +26,8 @@ public enum FailureReason {
     TIMEOUT(true),
     /** The connection failed or broke (refused, reset, TLS failure). */
     CONNECTION_FAILED(true),
+    /** Too many large bodies held at once (memory budget): the URL is retried later. */
+    OVERLOADED(true),
     /** The page was fetched but the parser failed on it. */
     PARSE_FAILED(false),
     /** A {@code file:} URL that is not a readable regular file. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 public final class FetchException extends Exception {
     private final FailureReason reason;
     private final String url;
+    private final String detail;
     private final boolean retryable;
     private final Duration retryAfter;
 
@@ -18,6 +19,7 @@ public final class FetchException extends Exception {
         super(reason + " " + url + ": " + detail, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.url = url;
+        this.detail = detail;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
     }
@@ -45,11 +47,9 @@ public final class FetchException extends Exception {
         return url;
     }
 
-    /** The message without the reason and URL prefix. */
+    /** What went wrong, without the reason and URL (those are in {@link #getMessage()}). */
     public String detail() {
-        String m = getMessage();
-        int i = m.indexOf(": ");
-        return i < 0 ? m : m.substring(i + 2);
+        return detail;
     }
 
     public boolean retryable() {

@@ -32,7 +32,7 @@ public record FetchSettings(String userAgent, int perHostConcurrency, Duration p
                             boolean allowLoopback, boolean allowPrivateNetworks) {
 
     public static final String DEFAULT_USER_AGENT =
-            "newsmetrics/0.1 (news indicator crawler; +https://github.com/newsmetrics/newsmetrics)";
+            "newsmetrics/0.1 (news indicator crawler)";
     public static final int DEFAULT_PER_HOST_CONCURRENCY = 2;
     public static final Duration DEFAULT_POLITENESS_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(30);

@@ -87,6 +87,21 @@ final class HostScheduler {
         }
     }
 
+    /**
+     * Records that a request to the host starts now (a task may make more than one, e.g. robots.txt then the
+     * page): the next task of the host starts no earlier than the delay after this.
+     */
+    void requestStarting(String host) {
+        synchronized (this) {
+            Host h = hosts.get(host);
+            if (h != null) {
+                long now = nanoClock.getAsLong();
+                h.lastStart = now;
+                h.nextStart = Math.max(h.nextStart, now + h.delayNanos);
+            }
+        }
+    }
+
     /** Tasks waiting for their host (not yet started). */
     synchronized int queued() {
         return queued;

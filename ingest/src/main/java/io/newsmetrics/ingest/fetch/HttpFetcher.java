@@ -29,17 +29,22 @@ final class HttpFetcher implements AutoCloseable {
     private final AddressGuard guard;
     private final PinningProxy proxy;
     private final HttpClient client;
+    private final ByteBudget budget;
 
-    HttpFetcher(FetchSettings settings, HostResolver resolver) {
+    HttpFetcher(FetchSettings settings, HostResolver resolver, ByteBudget budget, javax.net.ssl.SSLContext sslContext) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.guard = AddressGuard.from(settings);
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.proxy = PinningProxy.start(guard, resolver, settings.connectTimeout(), settings.requestTimeout());
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .proxy(proxy.selector());
+        if (sslContext != null) {
+            b.sslContext(sslContext);
+        }
         this.client = b.build();
     }
 
@@ -76,7 +81,7 @@ final class HttpFetcher implements AutoCloseable {
                 refusedType.set(type);
                 return BoundedBodySubscriber.none();
             }
-            BoundedBodySubscriber s = new BoundedBodySubscriber(limit);
+            BoundedBodySubscriber s = new BoundedBodySubscriber(limit, budget);
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > limit) {
                 s.cancel(new BoundedBodySubscriber.TooLargeException("Content-Length " + declared + " exceeds " + limit + " bytes"));
@@ -95,15 +100,19 @@ final class HttpFetcher implements AutoCloseable {
                 s.cancel(new HttpTimeoutException("body not complete"));
             }
             future.cancel(true);
+            releaseBody(body.get());
             throw FetchException.retryable(FailureReason.TIMEOUT, url,
                     "no complete response within " + settings.requestTimeout().toMillis() + " ms", null, e);
         } catch (InterruptedException e) {
             future.cancel(true);
+            releaseBody(body.get());
             Thread.currentThread().interrupt();
             throw FetchException.permanent(FailureReason.INTERRUPTED, url, "interrupted while fetching", e);
         } catch (ExecutionException | CancellationException e) {
+            releaseBody(body.get());
             throw translate(e.getCause() == null ? e : e.getCause(), uri);
         }
+        long reserved = body.get() == null ? 0 : body.get().detach();
         if (refusedType.get() != null) {
             throw FetchException.permanent(FailureReason.UNSUPPORTED_CONTENT_TYPE, url,
                     "content type " + refusedType.get() + " is not HTML, XHTML or plain text");
@@ -111,14 +120,38 @@ final class HttpFetcher implements AutoCloseable {
         int status = response.statusCode();
         String refusal = response.headers().firstValue(PinningProxy.REFUSAL_HEADER).orElse(null);
         if (refusal != null) { // only the proxy sets it: it strips the header from origin responses
+            budget.release(reserved);
             throw FetchException.permanent(FailureReason.BLOCKED_ADDRESS, url, refusal);
         }
+        String connectError = response.headers().firstValue(PinningProxy.CONNECT_ERROR_HEADER).orElse(null);
+        if (connectError != null) { // likewise only from the proxy: its connect to the origin failed
+            budget.release(reserved);
+            FailureReason reason = connectError.startsWith(FailureReason.TIMEOUT.name())
+                    ? FailureReason.TIMEOUT : FailureReason.CONNECTION_FAILED;
+            throw FetchException.retryable(reason, url, connectError.substring(connectError.indexOf(' ') + 1), null, null);
+        }
         if (status < 200 || status > 299) {
-            return new HttpResult(uri, status, response.headers(), new byte[0], false);
+            budget.release(reserved);
+            return new HttpResult(uri, status, response.headers(), new byte[0], false, 0);
         }
         String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
-        byte[] decoded = ContentDecoder.decode(response.body(), encoding, limit, url);
-        return new HttpResult(uri, status, response.headers(), decoded, true);
+        if (encoding == null || encoding.isBlank()) {
+            return new HttpResult(uri, status, response.headers(), response.body(), true, reserved);
+        }
+        byte[] decoded;
+        try {
+            decoded = ContentDecoder.decode(response.body(), encoding, limit, url);
+        } catch (FetchException e) {
+            budget.release(reserved);
+            throw e;
+        }
+        // The compressed bytes are garbage now; the decoded ones take their place in the budget.
+        budget.release(reserved);
+        if (!budget.tryAcquire(decoded.length)) {
+            throw FetchException.retryable(FailureReason.OVERLOADED, url, "no room in the body memory budget for "
+                    + decoded.length + " decoded bytes", null, null);
+        }
+        return new HttpResult(uri, status, response.headers(), decoded, true, decoded.length);
     }
 
     /** Early check for a clear error; the proxy checks again at connect time for names, against rebinding. */
@@ -139,8 +172,22 @@ final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** Gives back the bytes an {@link HttpResult} holds; call once its body has been used. */
+    void release(HttpResult r) {
+        budget.release(r.reserved());
+    }
+
+    private void releaseBody(BoundedBodySubscriber s) {
+        if (s != null) {
+            budget.release(s.detach());
+        }
+    }
+
     private FetchException translate(Throwable t, URI uri) {
         String url = uri.toString();
+        if (t instanceof BoundedBodySubscriber.OverBudgetException) {
+            return FetchException.retryable(FailureReason.OVERLOADED, url, t.getMessage(), null, t);
+        }
         if (t instanceof BoundedBodySubscriber.TooLargeException) {
             return FetchException.permanent(FailureReason.TOO_LARGE, url, t.getMessage());
         }

@@ -12,8 +12,9 @@ import java.net.http.HttpHeaders;
  * @param body       the body after content decoding; empty when it was not read (redirects, errors,
  *                   refused content types)
  * @param bodyRead   whether the body was read
+ * @param reserved   bytes of the {@link ByteBudget} this body holds; release them once the body is used
  */
-record HttpResult(URI uri, int status, HttpHeaders headers, byte[] body, boolean bodyRead) {
+record HttpResult(URI uri, int status, HttpHeaders headers, byte[] body, boolean bodyRead, long reserved) {
 
     String header(String name) {
         return headers.firstValue(name).orElse(null);

@@ -46,6 +46,8 @@ import java.util.regex.Pattern;
  */
 final class PinningProxy implements AutoCloseable {
     static final String REFUSAL_HEADER = "X-Newsmetrics-Refused";
+    /** Set on the proxy's own 502 when it could not connect: {@code TIMEOUT ...} or {@code CONNECTION_FAILED ...}. */
+    static final String CONNECT_ERROR_HEADER = "X-Newsmetrics-Connect-Error";
     private static final Logger log = LoggerFactory.getLogger(PinningProxy.class);
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int MAX_REFUSALS_KEPT = 1024;
@@ -140,6 +142,7 @@ final class PinningProxy implements AutoCloseable {
         Socket origin = null;
         try (client) {
             client.setSoTimeout(idleTimeoutMillis);
+            client.setTcpNoDelay(true);
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             byte[] head = readHead(in);
@@ -184,9 +187,11 @@ final class PinningProxy implements AutoCloseable {
                 respond(out, 403, "Forbidden", why, why);
                 return;
             }
-            origin = connect(addresses, port);
+            String[] why = new String[1];
+            origin = connect(addresses, port, why);
             if (origin == null) {
-                respond(out, 502, "Bad Gateway", null, "cannot connect to " + host + ":" + port);
+                String detail = why[0] + " connecting to " + host + ":" + port;
+                sendHead(out, 502, "Bad Gateway", CONNECT_ERROR_HEADER, detail, detail);
                 return;
             }
             if (method.equals("CONNECT")) {
@@ -247,7 +252,8 @@ final class PinningProxy implements AutoCloseable {
         for (int i = 1; i < rl.length; i++) {
             String name = headerName(rl[i]);
             if (name.isEmpty() || name.equals("connection") || name.equals("keep-alive") || name.equals("proxy-connection")
-                    || name.equals(REFUSAL_HEADER.toLowerCase(Locale.ROOT))) {
+                    || name.equals(REFUSAL_HEADER.toLowerCase(Locale.ROOT))
+                    || name.equals(CONNECT_ERROR_HEADER.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             resp.append(rl[i]).append("\r\n");
@@ -259,7 +265,9 @@ final class PinningProxy implements AutoCloseable {
         out.flush();
     }
 
-    private Socket connect(List<InetAddress> addresses, int port) {
+    /** Connects to the first checked address that answers; null (with why[0] = reason and detail) if none. */
+    private Socket connect(List<InetAddress> addresses, int port, String[] why) {
+        why[0] = FailureReason.CONNECTION_FAILED + " no address";
         for (InetAddress a : addresses) {
             Socket s = new Socket();
             try {
@@ -269,6 +277,8 @@ final class PinningProxy implements AutoCloseable {
                 return s;
             } catch (IOException e) {
                 closeQuietly(s);
+                why[0] = (e instanceof java.net.SocketTimeoutException ? FailureReason.TIMEOUT : FailureReason.CONNECTION_FAILED)
+                        + " " + e.getClass().getSimpleName() + " " + e.getMessage();
                 log.debug("connect to {}:{} failed: {}", a.getHostAddress(), port, e.toString());
             }
         }
@@ -308,10 +318,15 @@ final class PinningProxy implements AutoCloseable {
     }
 
     private static void respond(OutputStream out, int status, String phrase, String refusal, String body) throws IOException {
+        sendHead(out, status, phrase, refusal == null ? null : REFUSAL_HEADER, refusal, body);
+    }
+
+    private static void sendHead(OutputStream out, int status, String phrase, String header, String value, String body)
+            throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(phrase).append("\r\n");
-        if (refusal != null) {
-            sb.append(REFUSAL_HEADER).append(": ").append(refusal.replaceAll("[\\r\\n]", " ")).append("\r\n");
+        if (header != null) {
+            sb.append(header).append(": ").append(value.replaceAll("[\\r\\n]", " ")).append("\r\n");
         }
         sb.append("Content-Type: text/plain; charset=utf-8\r\nContent-Length: ").append(b.length)
                 .append("\r\nConnection: close\r\n\r\n");

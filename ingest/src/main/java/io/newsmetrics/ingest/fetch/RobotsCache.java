@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
  * later, and that outcome is cached only briefly.
  */
 final class RobotsCache {
-    /** How long a failed robots.txt fetch is remembered before it is tried again. */
-    static final Duration UNAVAILABLE_TTL = Duration.ofSeconds(30);
+    /** Longest time a failed robots.txt fetch is remembered before it is tried again. */
+    static final Duration MAX_UNAVAILABLE_TTL = Duration.ofSeconds(30);
     private static final int MAX_ORIGINS = 10_000;
 
     /** The rules of an origin, or the fact that they could not be had. */
@@ -31,6 +31,7 @@ final class RobotsCache {
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final String robotName;
     private final long ttlNanos;
+    private final long unavailableTtlNanos;
     private final LongSupplier nanoClock;
     private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -39,9 +40,14 @@ final class RobotsCache {
         }
     };
 
-    RobotsCache(String robotName, Duration ttl, LongSupplier nanoClock) {
+    /**
+     * @param ttl            how long fetched rules are kept
+     * @param unavailableTtl how long "could not fetch" is kept (capped at {@link #MAX_UNAVAILABLE_TTL})
+     */
+    RobotsCache(String robotName, Duration ttl, Duration unavailableTtl, LongSupplier nanoClock) {
         this.robotName = Objects.requireNonNull(robotName, "robotName");
         this.ttlNanos = ttl.toNanos();
+        this.unavailableTtlNanos = Math.min(Math.min(ttlNanos, unavailableTtl.toNanos()), MAX_UNAVAILABLE_TTL.toNanos());
         this.nanoClock = nanoClock;
     }
 
@@ -69,7 +75,12 @@ final class RobotsCache {
 
     /** Caches, briefly, that robots.txt could not be fetched. */
     Entry unavailable(String origin, String detail) {
-        return put(origin, new Entry(null, detail, nanoClock.getAsLong() + Math.min(ttlNanos, UNAVAILABLE_TTL.toNanos())));
+        return put(origin, new Entry(null, detail, nanoClock.getAsLong() + unavailableTtlNanos));
+    }
+
+    /** Time until an entry expires (when a deferred URL is worth another try). */
+    Duration remaining(Entry e) {
+        return Duration.ofNanos(Math.max(0, e.expiresAtNanos - nanoClock.getAsLong()));
     }
 
     private synchronized Entry put(String origin, Entry e) {

@@ -31,8 +31,8 @@ public final class UrlNormalizer {
         }
         URI uri;
         try {
-            uri = new URI(u);
-        } catch (URISyntaxException e) {
+            uri = lenient(u);
+        } catch (URISyntaxException | IllegalArgumentException e) {
             throw FetchException.permanent(FailureReason.INVALID_URL, u, "malformed URL: " + e.getMessage());
         }
         if (!uri.isAbsolute() || uri.isOpaque() && !"file".equalsIgnoreCase(uri.getScheme())) {
@@ -65,6 +65,44 @@ public final class UrlNormalizer {
         } catch (IllegalArgumentException e) {
             throw FetchException.permanent(FailureReason.INVALID_URL, u, e.getMessage());
         }
+    }
+
+    /** Characters browsers percent-encode in URLs that {@link URI} refuses; found in real links and Locations. */
+    private static final String ENCODE = " \"<>\\^`{|}";
+
+    /**
+     * Parses a URL the way browsers are lenient: characters such as spaces and {@code |} are percent-encoded, and
+     * an internationalized host name becomes its ASCII (punycode) form.
+     *
+     * @throws URISyntaxException when it still is not a URI
+     */
+    public static URI lenient(String url) throws URISyntaxException {
+        StringBuilder sb = new StringBuilder(url.length() + 16);
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (ENCODE.indexOf(c) >= 0 || c < 0x20 || c == 0x7f) {
+                sb.append('%').append(String.format("%02X", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        URI uri = new URI(sb.toString());
+        if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()) {
+            String authority = uri.getRawAuthority();
+            int at = authority.lastIndexOf('@');
+            String userInfo = at >= 0 ? authority.substring(0, at + 1) : "";
+            String hostPort = authority.substring(at + 1);
+            int colon = hostPort.lastIndexOf(':');
+            String host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+            String port = colon >= 0 ? hostPort.substring(colon) : "";
+            String ascii = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+            String rebuilt = uri.getScheme() + "://" + userInfo + ascii + port
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+            uri = new URI(rebuilt);
+        }
+        return uri;
     }
 
     /** Normalizes an absolute hierarchical http(s) URI. */

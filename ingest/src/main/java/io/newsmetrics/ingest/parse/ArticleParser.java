@@ -57,14 +57,15 @@ public final class ArticleParser {
         }
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
         Document doc = parser.parseInput(html, url);
-        MetaTags meta = MetaTags.of(doc);
-        JsonLd ld = JsonLd.of(doc);
+        PageIndex index = PageIndex.of(doc);
+        MetaTags meta = MetaTags.of(index);
+        JsonLd ld = JsonLd.of(index);
         PublicationDates pd = new PublicationDates(dates);
-        String published = pd.published(doc, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
+        String published = pd.published(index, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
         String modified = pd.modified(meta, ld).orElse(null);
         String title = PageMetadata.title(doc, meta, ld).orElse(null);
-        String canonical = PageMetadata.canonical(doc, meta).orElse(url);
-        var authors = PageMetadata.authors(doc, meta, ld);
+        String canonical = PageMetadata.canonical(index, meta).orElse(url);
+        var authors = PageMetadata.authors(index, meta, ld);
         String language = PageMetadata.language(doc, meta).orElse(null);
         String siteName = PageMetadata.siteName(meta, ld).orElse(null);
         String description = PageMetadata.description(meta, ld).orElse(null);

@@ -1,5 +1,6 @@
 package io.newsmetrics.ingest.parse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,49 +58,90 @@ final class ClassNames {
     private static Verdict compute(String marks) {
         Verdict result = Verdict.NEUTRAL;
         boolean article = false;
-        for (String raw : marks.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (raw.isEmpty()) {
+        String all = marks.toLowerCase(Locale.ROOT);
+        int i = 0;
+        int n = all.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(all.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(all.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
                 continue;
             }
-            boolean pos = false;
-            for (String w : ARTICLE_WORDS) {
-                if (raw.contains(w)) {
-                    pos = true;
-                    break;
-                }
+            Verdict v = token(all.substring(start, i));
+            if (v == Verdict.ARTICLE) {
+                return Verdict.ARTICLE;
             }
-            if (raw.contains("embed") || raw.contains("tweet")) {
-                // Embedded posts and tweets quoted by the article are part of its text.
-                continue;
+            if (v == Verdict.STRONG_BOILERPLATE) {
+                result = v;
+            } else if (v == Verdict.WEAK_BOILERPLATE && result == Verdict.NEUTRAL) {
+                result = v;
+            } else if (v == null) {
+                article = true;
             }
-            String[] words = raw.split("[-_]+");
-            boolean strong = false;
-            boolean weak = false;
-            for (int i = 0; i < words.length; i++) {
-                String w = words[i];
-                if (STRONG.contains(w) || i == 0 && w.equals("more") && words.length > 1 || i + 1 < words.length && STRONG_PAIRS.contains(w + "-" + words[i + 1])) {
-                    strong = true;
-                } else if (WEAK.contains(w)) {
-                    weak = true;
-                } else {
-                    for (String p : STRONG_PREFIXES) {
-                        if (w.startsWith(p)) {
-                            strong = true;
-                            break;
-                        }
+        }
+        return result == Verdict.NEUTRAL && article ? Verdict.ARTICLE : result;
+    }
+
+    /**
+     * The verdict on one token: ARTICLE when it has article words only, null when it has article
+     * words and weak boilerplate words, else what its boilerplate words say.
+     */
+    private static Verdict token(String raw) {
+        if (raw.contains("embed") || raw.contains("tweet")) {
+            // Embedded posts and tweets quoted by the article are part of its text.
+            return Verdict.NEUTRAL;
+        }
+        boolean pos = false;
+        for (String w : ARTICLE_WORDS) {
+            if (raw.contains(w)) {
+                pos = true;
+                break;
+            }
+        }
+        List<String> words = words(raw);
+        boolean strong = false;
+        boolean weak = false;
+        for (int i = 0; i < words.size() && !strong; i++) {
+            String w = words.get(i);
+            if (STRONG.contains(w) || i == 0 && w.equals("more") && words.size() > 1
+                    || i + 1 < words.size() && STRONG_PAIRS.contains(w + "-" + words.get(i + 1))) {
+                strong = true;
+            } else if (WEAK.contains(w)) {
+                weak = true;
+            } else {
+                for (String p : STRONG_PREFIXES) {
+                    if (w.startsWith(p)) {
+                        strong = true;
+                        break;
                     }
                 }
             }
-            if (pos && !strong && !weak) {
-                return Verdict.ARTICLE;
-            }
-            if (strong) {
-                result = Verdict.STRONG_BOILERPLATE;
-            } else if (weak && !pos && result == Verdict.NEUTRAL) {
-                result = Verdict.WEAK_BOILERPLATE;
-            }
-            article |= pos;
         }
-        return result == Verdict.NEUTRAL && article ? Verdict.ARTICLE : result;
+        if (strong) {
+            return Verdict.STRONG_BOILERPLATE;
+        }
+        if (pos) {
+            return weak ? null : Verdict.ARTICLE;
+        }
+        return weak ? Verdict.WEAK_BOILERPLATE : Verdict.NEUTRAL;
+    }
+
+    private static List<String> words(String token) {
+        List<String> out = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            if (i == token.length() || token.charAt(i) == '-' || token.charAt(i) == '_') {
+                if (i > start) {
+                    out.add(token.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
     }
 }

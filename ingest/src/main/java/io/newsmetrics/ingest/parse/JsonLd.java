@@ -34,10 +34,14 @@ final class JsonLd {
     }
 
     static JsonLd of(Document doc) {
+        return of(PageIndex.of(doc));
+    }
+
+    static JsonLd of(PageIndex index) {
         List<JsonNode> articles = new ArrayList<>();
         List<JsonNode> pages = new ArrayList<>();
         List<JsonNode> others = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : index.jsonLd) {
             String json = script.data().strip();
             if (json.isEmpty() || json.length() > MAX_BLOCK_CHARS) {
                 continue;

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -43,6 +44,7 @@ final class MainText {
             "object", "embed", "canvas", "button", "input", "select", "textarea", "link", "meta", "nav", "aside",
             "footer", "figure", "figcaption", "picture", "video", "audio", "map", "dialog", "menu", "head", "label",
             "option", "math");
+    private static final Set<String> CONTAINER_JUNK_TAGS = Set.of("figure", "aside", "footer", "nav");
     private static final Set<String> JUNK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo",
             "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
@@ -50,14 +52,6 @@ final class MainText {
             "thead", "br", "hr", "header", "address", "center", "form", "fieldset", "details", "summary", "body",
             "figure", "caption");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
-    /** Short lines that are navigation or calls to action, whatever the site. */
-    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
-            "(?i)^(advert\\w*$|advertisement|advertising|anzeige|publicidad|sponsored|read more|read next|more:|related:|"
-                    + "see also|also read|recommended|click here|sign up|subscribe|follow us|share this|share on|"
-                    + "share:|tweet|email this|print this|all rights reserved|copyright|©|\\(c\\)|photo:|image:|"
-                    + "credit:|source:|we use cookies|this site uses cookies|loading|continue reading|"
-                    + "you might also like|watch:|listen:|trending|most popular|top stories|back to top|"
-                    + "skip to|comments?$|leave a (comment|reply)|posted in|filed under|tags?:|topics?:)");
     private static final Pattern END_MARK = Pattern.compile("[.!?…。！？\"”’»)]$");
     private static final int MIN_PARAGRAPH = 25;
 
@@ -74,11 +68,9 @@ final class MainText {
         if (body == null) {
             return declaredBody == null ? "" : normalizeDeclared(declaredBody);
         }
-        prune(body);
-        Map<Element, int[]> stats = textStats(body);
         ClassNames names = new ClassNames();
-        pruneByClass(body, stats, names);
-        stats = textStats(body);
+        prune(body, textStats(body), names);
+        Map<Element, int[]> stats = textStats(body);
         List<Element> roots = select(body, stats, names);
         String text = emit(roots, stats);
         return checkAgainstDeclared(text, declaredBody);
@@ -86,88 +78,88 @@ final class MainText {
 
     // ---------------------------------------------------------------- prune
 
-    private static void prune(Element body) {
+    /**
+     * Removes what is never article text, in one pass that does not descend into removed
+     * subtrees. Text statistics taken before pruning protect big containers from lying names.
+     */
+    private static void prune(Element body, Map<Element, int[]> stats, ClassNames names) {
+        int total = Math.max(1, stats.getOrDefault(body, new int[4])[TEXT]);
         List<Element> remove = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            String tag = e.normalName();
-            if (JUNK_TAGS.contains(tag)) {
-                // A <figure> or <form> may wrap the whole article on some sites: keep big ones.
-                if ((tag.equals("figure") || tag.equals("aside") || tag.equals("footer") || tag.equals("nav"))
-                        && paragraphChars(e) > 1_500) {
-                    continue;
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e)) {
+                    return FilterResult.SKIP_CHILDREN;
                 }
-                remove.add(e);
-                continue;
+                if (e != body && isJunk(e, stats.get(e), total, names)) {
+                    remove.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
             }
-            if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"))
-                    || JUNK_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
-                    || "true".equals(e.attr("aria-hidden")) && e.getElementsByTag("p").size() < 2) {
-                remove.add(e);
-            } else if (tag.equals("header") && paragraphChars(e) < 400) {
-                remove.add(e);
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
             }
-        }
+        }, body);
         removeAll(remove);
+    }
+
+    private static boolean isJunk(Element e, int[] s, int total, ClassNames names) {
+        String tag = e.normalName();
+        int prose = s == null ? 0 : s[PROSE];
+        if (JUNK_TAGS.contains(tag)) {
+            // A <figure>, <aside>, <footer> or <nav> wraps the whole article on some sites: keep big ones.
+            return !(CONTAINER_JUNK_TAGS.contains(tag) && prose > 1_500);
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || hiddenStyle(e.attr("style"))
+                || JUNK_ROLES.contains(e.attr("role").toLowerCase(Locale.ROOT))
+                || "true".equals(e.attr("aria-hidden")) && prose < 200) {
+            return true;
+        }
+        if (tag.equals("header") && prose < 400) {
+            return true;
+        }
+        if (tag.equals("blockquote") || s == null) {
+            return false;
+        }
+        ClassNames.Verdict verdict = names.judge(marks(e));
+        if (verdict != ClassNames.Verdict.WEAK_BOILERPLATE && verdict != ClassNames.Verdict.STRONG_BOILERPLATE) {
+            return false;
+        }
+        // Never drop what holds most of the page's text: class names lie more often than text does.
+        if (s[TEXT] > 0.5 * total && s[LINKS] < 0.3 * s[TEXT]) {
+            return false;
+        }
+        // Weak signals ("rail", "paywall", "header") do not outweigh a good amount of prose.
+        return verdict == ClassNames.Verdict.STRONG_BOILERPLATE || prose < 400;
     }
 
     private static boolean hiddenStyle(String style) {
         if (style.isEmpty()) {
             return false;
         }
-        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
-    }
-
-    /** Characters in {@code <p>} descendants of at least 80 characters: a cheap "is article text" probe. */
-    private static int paragraphChars(Element e) {
-        int n = 0;
-        for (Element p : e.getElementsByTag("p")) {
-            int len = p.text().length();
-            if (len >= 80) {
-                n += len;
-            }
-        }
-        return n;
-    }
-
-    private static void pruneByClass(Element body, Map<Element, int[]> stats, ClassNames names) {
-        int total = Math.max(1, stats.getOrDefault(body, new int[2])[0]);
-        List<Element> remove = new ArrayList<>();
-        for (Element e : body.getAllElements()) {
-            if (e == body || e.normalName().equals("html") || e.normalName().equals("blockquote")) {
-                continue;
-            }
-            ClassNames.Verdict verdict = names.judge(marks(e));
-            if (verdict != ClassNames.Verdict.WEAK_BOILERPLATE && verdict != ClassNames.Verdict.STRONG_BOILERPLATE) {
-                continue;
-            }
-            int[] s = stats.get(e);
-            if (s == null) {
-                continue;
-            }
-            // Never drop what holds most of the page's text: class names lie more often than text does.
-            if (s[TEXT] > 0.5 * total && s[LINKS] < 0.3 * s[TEXT]) {
-                continue;
-            }
-            // Weak signals ("rail", "paywall", "meta") do not outweigh a good amount of prose.
-            if (verdict == ClassNames.Verdict.WEAK_BOILERPLATE && s[PROSE] >= 400) {
-                continue;
-            }
-            remove.add(e);
-        }
-        removeAll(remove);
+        String st = style.toLowerCase(Locale.ROOT).replace(" ", "");
+        return st.contains("display:none") || st.contains("visibility:hidden");
     }
 
     private static String marks(Element e) {
         String cls = e.attr("class");
         String id = e.attr("id");
+        if (cls.isEmpty() && id.isEmpty()) {
+            return "";
+        }
         if (cls.length() > 500) {
             cls = cls.substring(0, 500);
         }
         if (id.length() > 200) {
             id = id.substring(0, 200);
         }
-        return (cls + " " + id).strip();
+        return id.isEmpty() ? cls.strip() : (cls + " " + id).strip();
     }
 
     private static void removeAll(List<Element> remove) {
@@ -428,7 +420,9 @@ final class MainText {
             int addedText = s == null || base == null ? 0 : s[TEXT] - base[TEXT];
             int addedLinks = s == null || base == null ? 0 : s[LINKS] - base[LINKS];
             // What the ancestor adds must read like text, not like a list of teasers.
-            if (v > bestValue && addedLinks <= MAX_ADDED_LINK_DENSITY * addedText) {
+            int[] bs = stats.get(best);
+            double minGain = Math.max(MIN_GAIN, MIN_RELATIVE_GAIN * (bs == null ? 0 : bs[PROSE]));
+            if (v > bestValue + minGain && addedLinks <= MAX_ADDED_LINK_DENSITY * addedText) {
                 best = a;
                 bestValue = v;
             }
@@ -440,6 +434,9 @@ final class MainText {
     }
 
     private static final int MAX_CLIMB = 8;
+    /** A climb must gain this much value, absolutely and relative to the prose held: small gains are noise. */
+    private static final double MIN_GAIN = 150;
+    private static final double MIN_RELATIVE_GAIN = 0.1;
     /** How much a character of non-prose text costs against a character of prose. */
     private static final double NOISE_COST = 1.0;
     /** Extra cost of a character of link text. */
@@ -579,7 +576,7 @@ final class MainText {
             if (len > 0 && links > 0.6 * len && len < 300) {
                 return;
             }
-            if (len < 120 && BOILERPLATE_LINE.matcher(p).find()) {
+            if (BoilerplateLines.matches(p)) {
                 return;
             }
             paragraphs.add(p);

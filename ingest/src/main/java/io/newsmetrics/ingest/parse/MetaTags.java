@@ -21,8 +21,12 @@ final class MetaTags {
     }
 
     static MetaTags of(Document doc) {
+        return of(PageIndex.of(doc));
+    }
+
+    static MetaTags of(PageIndex index) {
         Map<String, String> values = new HashMap<>();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : index.metas) {
             String content = meta.hasAttr("content") ? meta.attr("content")
                     : meta.hasAttr("value") ? meta.attr("value") : meta.attr("datetime");
             if (content.isBlank() || content.length() > MAX_VALUE_CHARS) {

@@ -17,6 +17,7 @@ final class PageMetadata {
     private static final Pattern BY = Pattern.compile("(?i)^\\s*(by|von|por|par|di|door|av|af|от)\\s+");
     private static final Pattern LANG = Pattern.compile("(?i)^([a-z]{2})([_-].*)?$");
     private static final int MAX_AUTHOR_CHARS = 100;
+    private static final int MAX_AUTHORS = 5;
 
     private PageMetadata() {
     }
@@ -49,14 +50,24 @@ final class PageMetadata {
     }
 
     static Optional<String> canonical(Document doc, MetaTags meta) {
-        Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
-        if (link != null && !link.absUrl("href").isBlank()) {
-            return Optional.of(link.absUrl("href"));
+        return canonical(PageIndex.of(doc), meta);
+    }
+
+    static Optional<String> canonical(PageIndex index, MetaTags meta) {
+        for (Element link : index.links) {
+            if (link.attr("rel").equalsIgnoreCase("canonical") && !link.absUrl("href").isBlank()) {
+                return Optional.of(link.absUrl("href"));
+            }
         }
         return meta.get("og:url").filter(u -> u.startsWith("http"));
     }
 
     static List<String> authors(Document doc, MetaTags meta, JsonLd ld) {
+        return authors(PageIndex.of(doc), meta, ld);
+    }
+
+    static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld) {
+        Document doc = index.doc;
         List<String> out = new ArrayList<>();
         for (String a : ld.authors()) {
             addAuthor(out, a);
@@ -70,10 +81,18 @@ final class PageMetadata {
                     });
         }
         if (out.isEmpty()) {
-            for (Element e : doc.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author]")) {
-                addAuthor(out, e.hasAttr("content") ? e.attr("content") : e.text());
-                if (out.size() >= 5) {
-                    break;
+            for (Element e : index.itemprops) {
+                if (e.attr("itemprop").equalsIgnoreCase("author") && out.size() < MAX_AUTHORS) {
+                    Element name = e.getElementsByAttributeValue("itemprop", "name").first();
+                    Element from = name == null ? e : name;
+                    addAuthor(out, from.hasAttr("content") ? from.attr("content") : from.text());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            for (Element e : doc.getElementsByAttributeValue("rel", "author")) {
+                if (out.size() < MAX_AUTHORS) {
+                    addAuthor(out, e.text());
                 }
             }
         }
@@ -93,7 +112,8 @@ final class PageMetadata {
     }
 
     static Optional<String> language(Document doc, MetaTags meta) {
-        String lang = doc.select("html").attr("lang");
+        Element html = doc.firstElementChild();
+        String lang = html == null ? "" : html.attr("lang");
         if (lang.isBlank()) {
             lang = meta.first("content-language", "og:locale", "dc.language", "language").orElse("");
         }

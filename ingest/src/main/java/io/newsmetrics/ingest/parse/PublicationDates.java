@@ -83,6 +83,12 @@ final class PublicationDates {
 
     /** The publication date, ISO date or date-time, with the rule that found it. */
     Optional<Found> published(Document doc, String url, MetaTags meta, JsonLd ld) {
+        return published(PageIndex.of(doc), url, meta, ld);
+    }
+
+    /** The publication date, reading markup from an index built once per page. */
+    Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
+        Document doc = index.doc;
         Optional<LocalDate> fromUrl = dates.fromUrl(url);
         if (fromUrl.isPresent()) {
             return Optional.of(new Found(fromUrl.get().toString(), "url"));
@@ -107,7 +113,7 @@ final class PublicationDates {
         if (fromLd.isPresent()) {
             return Optional.of(new Found(fromLd.get(), "json-ld"));
         }
-        Optional<String> d = fromMarkup(doc);
+        Optional<String> d = fromMarkup(index);
         if (d.isPresent()) {
             return Optional.of(new Found(d.get(), "markup"));
         }
@@ -150,14 +156,17 @@ final class PublicationDates {
         return raw.flatMap(dates::parseValue);
     }
 
-    private Optional<String> fromMarkup(Document doc) {
-        for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
-            Optional<String> d = attrOrText(e);
-            if (d.isPresent()) {
-                return d;
+    private Optional<String> fromMarkup(PageIndex index) {
+        for (Element e : index.itemprops) {
+            String prop = e.attr("itemprop");
+            if (prop.equalsIgnoreCase("datePublished") || prop.equalsIgnoreCase("dateCreated")) {
+                Optional<String> d = attrOrText(e);
+                if (d.isPresent()) {
+                    return d;
+                }
             }
         }
-        List<Element> times = doc.getElementsByTag("time");
+        List<Element> times = index.times;
         for (Element t : times) {
             Element parent = t.parent();
             if (t.hasAttr("pubdate") || PUBLISHED_CLASS.matcher(t.className() + " "

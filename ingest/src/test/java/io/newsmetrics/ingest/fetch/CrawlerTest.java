@@ -40,8 +40,13 @@ class CrawlerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (crawler != null) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (crawler.bufferedBytes() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // a cancelled body may still be winding down
+            }
+            assertEquals(0, crawler.bufferedBytes(), "every body byte reserved is given back");
             crawler.close();
         }
         site.close();
@@ -126,6 +131,20 @@ class CrawlerTest {
         assertEquals(FailureReason.BLOCKED_ADDRESS, e.reason());
         assertTrue(e.detail().contains("10.0.0.7"), e.detail());
         assertTrue(site.requests().isEmpty());
+    }
+
+    @Test
+    void reportsRefusedConnectionsAsConnectionFailures() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        crawler(testSettings().withRespectRobots(false).withMaxAttempts(2));
+        for (String url : List.of("http://127.0.0.1:" + closedPort + "/", "http://closed.test:" + closedPort + "/")) {
+            FetchException e = failure(crawler.crawl(url, false));
+            assertEquals(FailureReason.CONNECTION_FAILED, e.reason(), url + ": " + e.getMessage());
+            assertTrue(e.detail().contains("after 2 tries"), e.detail());
+        }
     }
 
     @Test
@@ -380,9 +399,11 @@ class CrawlerTest {
         try (TestSite other = new TestSite()) {
             other.page("/robots.txt", 503, "text/plain", "down");
             other.page("/a", 200, "text/html", PAGE);
-            FetchException e = failure(crawler(testSettings()).crawl(other.url("/a"), false));
+            FetchException e = failure(crawler(testSettings().withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(300)))
+                    .crawl(other.url("/a"), false));
             assertEquals(FailureReason.ROBOTS_UNAVAILABLE, e.reason());
             assertEquals(0, other.count("/a"));
+            assertEquals(3, other.count("/robots.txt"), "each try asks for robots.txt again once the failure is forgotten");
         }
     }
 
@@ -451,6 +472,15 @@ class CrawlerTest {
     void deadLettersPagesWithoutText() throws Exception {
         site.page("/empty", 200, "text/html", "<html><body><nav>menu</nav></body></html>");
         assertEquals(FailureReason.PARSE_FAILED, failure(crawler(testSettings()).crawl(site.url("/empty"), false)).reason());
+    }
+
+    @Test
+    void defersPagesWhenTheBodyMemoryBudgetIsFull() throws Exception {
+        site.page("/big", 200, "text/html", TestSite.article("Big", "x".repeat(80 * 1024)));
+        crawler = Crawler.create(testSettings(), HostResolver.SYSTEM, new ByteBudget(16 * 1024));
+        FetchException e = failure(crawler.crawl(site.url("/big"), false));
+        assertEquals(FailureReason.OVERLOADED, e.reason());
+        assertEquals(3, site.count("/big"), "over budget is transient: retried");
     }
 
     @Test

@@ -1,0 +1,37 @@
+/**
+ * The ingest service: URLs in (topic {@code news-urls}, {@code POST /urls}, feeds), polite and guarded
+ * fetching, parsed {@link io.newsmetrics.model.Article}s out (topic {@code articles}, key = canonical URL), and a
+ * {@link io.newsmetrics.model.DeadLetter} on {@code news-urls-dlq} for every URL that could not be turned into one.
+ *
+ * <h2>Entry points</h2>
+ * <ul>
+ *   <li>{@link io.newsmetrics.ingest.IngestService#start(IngestConfig)} with
+ *       {@link io.newsmetrics.ingest.IngestConfig#defaults(String)}; {@code routes()} gives {@code /urls} (POST)
+ *       and {@code /ingest/stats} (GET) for the launcher's HTTP server; {@code close()} stops within the shutdown
+ *       timeout plus a few seconds.</li>
+ *   <li>{@link io.newsmetrics.ingest.UrlPublisher} for {@code newsmetrics ingest URL|FILE|-}: turn arguments into
+ *       requests with {@link io.newsmetrics.ingest.UrlRequests#fromArgument(String, boolean)} (a path becomes a
+ *       {@code file:} URI), stdin lines with {@link io.newsmetrics.ingest.UrlRequests#parseValue(String)}.</li>
+ * </ul>
+ *
+ * <h2>Delivery</h2>
+ * At-least-once: an offset is committed only when the record's article or dead letter is acknowledged, and only
+ * as part of a finished prefix of its partition. On shutdown, unfinished records are simply not committed and are
+ * read again at the next start. A URL seen within {@link io.newsmetrics.ingest.IngestConfig#dedupeWindow()} is
+ * skipped unless the request says {@code force}; that memory is in the instance (a restart or a second instance
+ * may fetch a URL again). A forced re-fetch is a conditional GET (ETag / Last-Modified of the last fetch by this
+ * instance); a 304 produces no new article and is counted as {@code notModified}.
+ *
+ * <h2>Local files</h2>
+ * {@code file:} URLs of readable regular files are read with the parse package's {@code ArticleFiles} when
+ * {@link io.newsmetrics.ingest.fetch.FetchSettings#allowFileUrls()} is on (the default, for the CLI). They are
+ * refused on {@code POST /urls} whatever the setting, so a remote client cannot read the server's files, and a
+ * redirect can never lead to one. Turn the setting off when untrusted parties can write to {@code news-urls}.
+ *
+ * <h2>Safety</h2>
+ * See {@link io.newsmetrics.ingest.fetch.Crawler}: only http/https; every address of a host checked (loopback,
+ * private, link-local incl. 169.254.169.254, multicast, unspecified, reserved, and IPv6/mapped forms refused
+ * unless allowed); named hosts are connected to only through an in-process proxy that resolves once, checks, and
+ * connects to the checked address (DNS rebinding); bodies, decoding, redirects, retries and time are all bounded.
+ */
+package io.newsmetrics.ingest;
