@@ -259,7 +259,8 @@ public final class MetricExtractor {
                     period = periods.published().toString(); // "the stock was down 5%": today's move
                 }
                 if (period == null) {
-                    period = carry != null ? carry : reference;
+                    // "20 days after its launch": dated by an event we cannot place, so no inherited time
+                    period = eventRelative(st, inSentence, s.start()) ? null : carry != null ? carry : reference;
                 } else if (!stampOnly(exprs)) {
                     sentencePeriod = period;
                 }
@@ -333,6 +334,20 @@ public final class MetricExtractor {
             }
         }
         return null;
+    }
+
+    /** A sentence that dates its figures by an event: a duration followed by "after" or "since". */
+    private static boolean eventRelative(String s, List<Quantity> inSentence, int sentenceStart) {
+        for (Quantity q : inSentence) {
+            if (Lexicon.isDuration(q.unit())) {
+                int e = q.end() - sentenceStart;
+                String rest = e >= 0 && e < s.length() ? s.substring(e, Math.min(s.length(), e + 8)) : "";
+                if (rest.startsWith(" after") || rest.startsWith(" since")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a sentence's only times are "as of" stamps, which hold for that sentence alone. */
