@@ -78,18 +78,18 @@ public final class MetricExtractor {
         try {
             List<Candidate> body = candidates(article.text(), periods, null);
             Map<String, Boolean> seen = new LinkedHashMap<>();
-            List<Candidate> kept = new ArrayList<>();
+            Map<String, List<Candidate>> kept = new java.util.HashMap<>();
             for (Candidate c : body) {
                 // one event per fact: a restatement of the same figure about the same subject is dropped
                 String figure = figureKey(c.q);
                 String fact = figure + "|" + (c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
                 boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
                 boolean restated = false;
-                for (Candidate prior : kept) {
-                    restated |= figureKey(prior.q).equals(figure) && overlaps(prior, c);
+                for (Candidate prior : kept.getOrDefault(figure, List.of())) {
+                    restated |= overlaps(prior, c);
                 }
                 if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
-                    kept.add(c);
+                    kept.computeIfAbsent(figure, f -> new ArrayList<>()).add(c);
                     MetricEvent e = toEvent(article, c, source);
                     events.putIfAbsent(e.id(), e);
                 }
