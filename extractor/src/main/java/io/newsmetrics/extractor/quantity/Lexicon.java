@@ -74,6 +74,8 @@ public final class Lexicon {
                 glued.add(c); // "200USD", "100元"
             }
         }
+        glued.add("c"); // "1.5C"
+        glued.add("f"); // "95F"
         this.gluedSuffixes = Set.copyOf(glued);
         this.maxUnitWords = maxWords(units.keySet());
         this.maxCurrencyWords = maxWords(currencies.keySet());

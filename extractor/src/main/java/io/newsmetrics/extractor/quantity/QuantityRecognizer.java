@@ -716,6 +716,11 @@ public final class QuantityRecognizer {
             s = k + 1;
             hyphen = true;
         }
+        Token h = t.get(s);
+        if (!hyphen && h.glued() && h.isWord() && (h.text().equals("C") || h.text().equals("F"))
+                && (s + 1 >= n || !t.get(s + 1).isSymbol('$'))) {
+            return new Unit(h.text().equals("C") ? "celsius" : "fahrenheit", h.text(), s + 1); // "1.5C", "95F"
+        }
         if (!lex.unitFirst.contains(t.get(s).lower())) {
             return null;
         }
@@ -735,7 +740,7 @@ public final class QuantityRecognizer {
         Token head = t.get(s);
         String surf = surfaceOf(t, s, best);
         // single letters ("m", "t", "p", "g", "l", "w") only glued to the number: "5m", "3t"
-        if (head.lower().length() == 1 && !head.text().equals("%") && !(head.glued() && best == s + 1)) {
+        if (head.isWord() && head.lower().length() == 1 && !(head.glued() && best == s + 1)) {
             return null;
         }
         if (head.lower().length() <= 2 && !head.glued() && head.isWord() && !head.text().equals("%")
