@@ -76,7 +76,8 @@ public final class MetricExtractor {
         MetricEvent.Source source = new MetricEvent.Source(article.url(), article.title(), article.publishedAt());
         Map<String, MetricEvent> events = new LinkedHashMap<>();
         try {
-            List<Candidate> body = candidates(article.text(), periods, null);
+            String[] reference = {null};
+            List<Candidate> body = candidates(article.text(), periods, reference);
             Map<String, Boolean> seen = new LinkedHashMap<>();
             Map<String, List<Candidate>> kept = new java.util.HashMap<>();
             for (Candidate c : body) {
@@ -96,7 +97,8 @@ public final class MetricExtractor {
                 seen.putIfAbsent(figure, Boolean.TRUE);
             }
             if (article.title() != null && !article.title().isBlank()) {
-                for (Candidate c : candidates(article.title(), periods, null)) {
+                // a headline states no time of its own: it takes the body's reference period
+                for (Candidate c : candidates(article.title(), periods, reference)) {
                     if (body.stream().noneMatch(b -> roughlySameFigure(b.q, c.q))) {
                         MetricEvent e = toEvent(article, c, source);
                         events.putIfAbsent(e.id(), e);
@@ -174,12 +176,20 @@ public final class MetricExtractor {
                 new MetricEvent.Evidence(c.sentence.text(), q.start(), q.end()));
     }
 
-    private List<Candidate> candidates(String text, PeriodResolver periods, String unused) {
+    /**
+     * The figures of a text. {@code reference[0]} is the reference period to use when the text states none; on
+     * return it holds the reference period used.
+     */
+    private List<Candidate> candidates(String text, PeriodResolver periods, String[] referenceHolder) {
         List<Quantity> all = recognizer.recognize(text);
         List<Sentences.Sentence> sentences = Sentences.split(text);
         List<Candidate> out = new ArrayList<>();
         Map<Integer, List<PeriodResolver.Expression>> found = new java.util.HashMap<>();
         String reference = reference(all, sentences, periods, found);
+        if (reference == null) {
+            reference = referenceHolder[0];
+        }
+        referenceHolder[0] = reference;
         String carry = null;
         List<String> pending = new ArrayList<>();
         int paragraph = -1;
