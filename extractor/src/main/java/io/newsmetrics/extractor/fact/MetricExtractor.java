@@ -194,11 +194,13 @@ public final class MetricExtractor {
         List<String> pending = new ArrayList<>();
         int paragraph = -1;
         String lastSubject = null;
+        String articleSubject = null; // the first subject named next to a figure: the default of later paragraphs
         int qi = 0;
         for (int si = 0; si < sentences.size(); si++) {
             Sentences.Sentence s = sentences.get(si);
             if (s.paragraph() != paragraph) {
                 paragraph = s.paragraph();
+                lastSubject = articleSubject; // a subject carries within its paragraph only
                 carry = null;
                 pending.clear();
             }
@@ -264,6 +266,9 @@ public final class MetricExtractor {
                 }
                 previousSubject = subject;
                 lastSubject = subject;
+                if (articleSubject == null) {
+                    articleSubject = subject;
+                }
                 String period = period(st, qs, qe, q, exprs, inSentence, s.start(), periods);
                 if (period == null && q.change() != null && isMarketMove(label + " " + subject) && periods.published() != null) {
                     period = periods.published().toString(); // "the stock was down 5%": today's move
