@@ -1130,8 +1130,8 @@ public final class QuantityRecognizer {
         }
         if (j >= 0 && t.get(j).is("of") && j >= 1) {
             Change c = lex.changes.get(t.get(j - 1).lower());
-            if (c != null) {
-                return c;
+            if (c != null && !t.get(j - 1).is("loss") && !t.get(j - 1).is("losses")) {
+                return c; // "an increase of 5%"; "a loss of $5 million" is a level
             }
             if (j >= 2 && lex.changes.containsKey(t.get(j - 2).lower()) && t.get(j - 1).isWord()
                     && (t.get(j - 1).is("just") || t.get(j - 1).is("only") || t.get(j - 1).is("about"))) {
@@ -1146,7 +1146,7 @@ public final class QuantityRecognizer {
                 break;
             }
             Change c = lex.changes.get(p.lower());
-            if (c != null && !p.is("growth") && !p.is("loss") && !p.is("cut") || c != null && by) {
+            if (c != null && !p.is("growth") && !p.is("loss") || c != null && by) {
                 if (!(p.is("up") && j + 1 < n && t.get(j + 1).is("to"))) {
                     return c;
                 }
@@ -1155,7 +1155,8 @@ public final class QuantityRecognizer {
                 by = true;
                 break;
             }
-            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower())) {
+            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower()) && !t.get(j - 1).is("loss")
+                    && !t.get(j - 1).is("losses")) {
                 return lex.changes.get(t.get(j - 1).lower()); // "an increase of just 0.3 percent"
             }
             if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
@@ -1225,7 +1226,8 @@ public final class QuantityRecognizer {
     /** Unit inheritance: "fell 102.2 points, or 0.36%, to 27,934.02" makes the last figure points too. */
     private Quantity inheritUnit(List<Token> t, Match m, List<Quantity> found, List<int[]> spans) {
         Quantity q = m.quantity;
-        if (q.unit() != null || m.start == 0 || !(t.get(m.start - 1).is("to") || t.get(m.start - 1).is("at"))) {
+        if (q.unit() != null || m.start == 0 || !(t.get(m.start - 1).is("to") || t.get(m.start - 1).is("at")
+                || t.get(m.start - 1).is("from"))) {
             return q;
         }
         int limit = m.start;
