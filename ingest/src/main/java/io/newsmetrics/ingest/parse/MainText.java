@@ -69,8 +69,8 @@ final class MainText {
             return declaredBody == null ? "" : normalizeDeclared(declaredBody);
         }
         ClassNames names = new ClassNames();
-        prune(body, textStats(body), names);
         Map<Element, int[]> stats = textStats(body);
+        prune(body, stats, names);
         List<Element> roots = select(body, stats, names);
         String text = emit(roots, stats);
         return checkAgainstDeclared(text, declaredBody);
@@ -103,6 +103,25 @@ final class MainText {
                 return FilterResult.CONTINUE;
             }
         }, body);
+        // Keep the statistics true without a second pass: take each removed subtree's counts off
+        // its ancestors.
+        for (Element e : remove) {
+            int[] gone = stats.get(e);
+            if (gone == null) {
+                continue;
+            }
+            for (Element a = e.parent(); a != null; a = a.parent()) {
+                int[] s = stats.get(a);
+                if (s != null) {
+                    s[TEXT] -= gone[TEXT];
+                    s[LINKS] = Math.max(0, s[LINKS] - gone[LINKS]);
+                    s[PROSE] = Math.max(0, Math.min(s[TEXT], s[PROSE] - gone[PROSE]));
+                }
+                if (a == body) {
+                    break;
+                }
+            }
+        }
         removeAll(remove);
     }
 
