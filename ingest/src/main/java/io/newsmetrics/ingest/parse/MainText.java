@@ -44,6 +44,7 @@ final class MainText {
             "object", "embed", "canvas", "button", "input", "select", "textarea", "link", "meta", "nav", "aside",
             "footer", "figure", "figcaption", "picture", "video", "audio", "map", "dialog", "menu", "head", "label",
             "option", "math");
+    private static final Set<String> ROW_TAGS = Set.of("tr", "td", "th", "tbody", "thead", "li", "p", "span");
     private static final Set<String> CONTAINER_JUNK_TAGS = Set.of("figure", "aside", "footer", "nav");
     private static final Set<String> JUNK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo",
             "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
@@ -154,8 +155,9 @@ final class MainText {
         if (s[TEXT] > 0.5 * total && s[LINKS] < 0.3 * s[TEXT]) {
             return false;
         }
-        // Weak signals ("rail", "paywall", "header") do not outweigh a good amount of prose.
-        return verdict == ClassNames.Verdict.STRONG_BOILERPLATE || prose < 400;
+        // Weak signals ("rail", "paywall", "player") are layout words: they count on containers, not
+        // on rows, items or paragraphs, and do not outweigh a good amount of prose.
+        return verdict == ClassNames.Verdict.STRONG_BOILERPLATE || prose < 400 && !ROW_TAGS.contains(tag);
     }
 
     private static boolean hiddenStyle(String style) {
