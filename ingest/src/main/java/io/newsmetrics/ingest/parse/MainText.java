@@ -65,6 +65,16 @@ final class MainText {
      * @param declaredBody JSON-LD articleBody or null
      */
     static String extract(Document doc, String declaredBody) {
+        return extract(doc, declaredBody, null);
+    }
+
+    /**
+     * Extracts the main text; mutates {@code doc} (read metadata first).
+     *
+     * @param declaredBody JSON-LD articleBody or null
+     * @param title        the headline, dropped when the text repeats it at its start; or null
+     */
+    static String extract(Document doc, String declaredBody, String title) {
         Element body = doc.body();
         if (body == null) {
             return declaredBody == null ? "" : normalizeDeclared(declaredBody);
@@ -73,7 +83,7 @@ final class MainText {
         Map<Element, int[]> stats = textStats(body);
         prune(body, stats, names);
         List<Element> roots = select(body, stats, names);
-        String text = emit(roots, stats);
+        String text = emit(roots, stats, title);
         return checkAgainstDeclared(text, declaredBody);
     }
 
@@ -510,13 +520,24 @@ final class MainText {
 
     // ---------------------------------------------------------------- emit
 
-    private static String emit(List<Element> roots, Map<Element, int[]> stats) {
+    private static String emit(List<Element> roots, Map<Element, int[]> stats, String title) {
         Emitter em = new Emitter(stats);
         for (Element root : roots) {
             NodeTraversor.filter(em, root);
             em.flush();
         }
-        return String.join("\n\n", em.paragraphs);
+        List<String> paragraphs = em.paragraphs;
+        if (title != null && !title.isBlank()) {
+            // The headline repeated in a non-h1 element at the top is not body text.
+            String t = normalize(title).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
+                if (paragraphs.get(i).toLowerCase(Locale.ROOT).equals(t)) {
+                    paragraphs.remove(i);
+                    break;
+                }
+            }
+        }
+        return String.join("\n\n", paragraphs);
     }
 
     /** Writes paragraphs block by block, skipping link lists and headlines. */
@@ -597,12 +618,27 @@ final class MainText {
             if (len > 0 && links > 0.6 * len && len < 300) {
                 return;
             }
-            if (BoilerplateLines.matches(p)) {
+            if (BoilerplateLines.matches(p) || isDateline(p, len)) {
                 return;
             }
             paragraphs.add(p);
         }
     }
+
+    /** A short line that is mostly a date ("October 12, 2017", "05/10/2018 - Posted by ..."). */
+    private static boolean isDateline(String p, int len) {
+        if (len > DATELINE_CHARS) {
+            return false;
+        }
+        int words = p.split(" ").length;
+        return words <= DATELINE_WORDS && DATES.find(p).isPresent()
+                || DATES.find(p.substring(0, Math.min(p.length(), 12))).isPresent() && p.contains(" - ");
+    }
+
+    private static final int DATELINE_CHARS = 100;
+    private static final int DATELINE_WORDS = 6;
+    /** Any plausible date counts for datelines; the window end is irrelevant here. */
+    private static final DateText DATES = DateText.upTo(java.time.LocalDate.of(9999, 12, 31));
 
     private static String normalize(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length());
