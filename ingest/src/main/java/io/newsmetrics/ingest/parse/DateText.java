@@ -117,6 +117,24 @@ public final class DateText {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Finds the latest plausible date written in free text: in a byline area, captions and
+     * references name earlier days than the publication.
+     */
+    public Optional<LocalDate> findLatest(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        LocalDate best = null;
+        for (Candidate c : candidates(t)) {
+            if (c.date != null && plausible(c.date) && (best == null || c.date.isAfter(best))) {
+                best = c.date;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Finds a date in a URL path: {@code /2019/11/20/}, {@code /2019-11-20/}, {@code /20191120/}. */
     public Optional<LocalDate> fromUrl(String url) {
         if (url == null) {
@@ -152,22 +170,17 @@ public final class DateText {
     private record Candidate(LocalDate date, int at) {
     }
 
+    /** Every date written in the text, with its position. */
     private static java.util.List<Candidate> candidates(String t) {
         java.util.List<Candidate> out = new java.util.ArrayList<>();
-        Matcher m = ISO.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
+        for (Pattern p : new Pattern[]{ISO, YMD_SEP, CJK, YMD_COMPACT}) {
+            Matcher m = p.matcher(t);
+            while (m.find()) {
+                out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
+            }
         }
-        m = YMD_SEP.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
-        }
-        m = CJK.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
-        }
-        m = DMY.matcher(t);
-        if (m.find()) {
+        Matcher m = DMY.matcher(t);
+        while (m.find()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             // Day first ("20.11.2019", "20/11/2019") unless only the US order can be right ("11/20/2019").
@@ -181,7 +194,6 @@ public final class DateText {
             Integer month = month(m.group(2));
             if (month != null) {
                 out.add(new Candidate(date(m.group(3), month.toString(), m.group(1)), m.start()));
-                break;
             }
         }
         m = MONTH_D_Y.matcher(t);
@@ -189,12 +201,7 @@ public final class DateText {
             Integer month = month(m.group(1));
             if (month != null) {
                 out.add(new Candidate(date(m.group(3), month.toString(), m.group(2)), m.start()));
-                break;
             }
-        }
-        m = YMD_COMPACT.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
         }
         return out;
     }
