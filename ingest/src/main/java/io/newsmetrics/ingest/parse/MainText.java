@@ -627,12 +627,33 @@ final class MainText {
 
     /** A short line that is mostly a date ("October 12, 2017", "05/10/2018 - Posted by ..."). */
     private static boolean isDateline(String p, int len) {
-        if (len > DATELINE_CHARS) {
+        if (len > DATELINE_CHARS || !hasYear(p)) {
             return false;
         }
         int words = p.split(" ").length;
         return words <= DATELINE_WORDS && DATES.find(p).isPresent()
                 || DATES.find(p.substring(0, Math.min(p.length(), 12))).isPresent() && p.contains(" - ");
+    }
+
+    /** Whether the text holds four digits in a row starting with 19 or 20: a cheap gate before the date rules. */
+    private static boolean hasYear(String p) {
+        int run = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run++;
+                if (run == 4) {
+                    char a = p.charAt(i - 3);
+                    char b = p.charAt(i - 2);
+                    if (a == '1' && b == '9' || a == '2' && b == '0') {
+                        return true;
+                    }
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static final int DATELINE_CHARS = 100;
