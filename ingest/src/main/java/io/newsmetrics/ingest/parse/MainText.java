@@ -22,18 +22,24 @@ import java.util.regex.Pattern;
  *
  * <p>The method, in the spirit of readability, boilerpipe and trafilatura:
  * <ol>
- *   <li><b>Prune</b> what is never article text: scripts, forms controls, media, {@code nav},
+ *   <li><b>Measure</b> every element in one bottom-up pass: text characters, link characters and
+ *       <i>prose</i> characters (paragraph-like blocks of at least 60 characters with under 30 %
+ *       link text; long list items count half, as they are mostly teasers).</li>
+ *   <li><b>Prune</b> what is never article text: scripts, form controls, media, {@code nav},
  *       {@code aside}, {@code footer}, hidden elements, ARIA landmarks for navigation, and elements
- *       whose class or id names boilerplate (share bars, comments, related links, cookie and
- *       paywall notices, tickers, captions...) unless they hold most of the page's text.</li>
- *   <li><b>Score</b> every text block (paragraph, or a div holding only inline content) by its
- *       length and commas; the score flows to its parent, grandparent and further ancestors with
+ *       whose class or id names boilerplate ({@link ClassNames}: share bars, comments, related
+ *       links, cookie notices, captions...). Weak layout words ("rail", "paywall") do not remove
+ *       a container holding real prose; no name removes one holding most of the page's text.</li>
+ *   <li><b>Score</b> every text block (paragraph, or a div of inline content only) by its length
+ *       and commas; the score flows to its parent, grandparent and further ancestors with
  *       decreasing weight. A container's score is scaled by its text-to-link ratio and nudged by
  *       class names that say "article" or "comment".</li>
- *   <li><b>Select</b> the best container, and add siblings that score well or read like
- *       paragraphs (paragraph clustering).</li>
- *   <li><b>Emit</b> block by block, dropping link lists, short boilerplate lines and the title;
- *       paragraphs are joined with blank lines.</li>
+ *   <li><b>Select</b> the best container; then <b>climb</b> to an ancestor while it adds clearly
+ *       more prose than other text and links (articles split into sections, leads outside the
+ *       body container), and add siblings that score well or read like paragraphs.</li>
+ *   <li><b>Emit</b> block by block, skipping link lists, headlines, lines of page furniture
+ *       ({@link BoilerplateLines}), datelines and a repeated title; paragraphs are joined with
+ *       blank lines.</li>
  *   <li><b>Check</b> against JSON-LD {@code articleBody} when the page has one: if the DOM
  *       selection misses most of it, the declared body is used instead.</li>
  * </ol>
@@ -55,6 +61,9 @@ final class MainText {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final Pattern END_MARK = Pattern.compile("[.!?…。！？\"”’»)]$");
     private static final int MIN_PARAGRAPH = 25;
+    private static final int MAX_SCORED_CHARS = 20_000;
+    /** The score of a block of more than {@link #MAX_SCORED_CHARS}: base plus the length cap. */
+    private static final double LONG_BLOCK_SCORE = 4;
 
     private MainText() {
     }
@@ -193,13 +202,39 @@ final class MainText {
         return id.isEmpty() ? cls.strip() : (cls + " " + id).strip();
     }
 
+    /**
+     * Removes elements, batching per parent: jsoup re-indexes siblings on each removal, which
+     * would be quadratic on a page with many removable siblings.
+     */
     private static void removeAll(List<Element> remove) {
+        Map<Element, List<Element>> byParent = new IdentityHashMap<>();
         for (Element e : remove) {
-            if (e.parent() != null) {
-                e.remove();
+            Element parent = e.parent();
+            if (parent != null) {
+                byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
             }
         }
+        for (Map.Entry<Element, List<Element>> en : byParent.entrySet()) {
+            List<Element> gone = en.getValue();
+            if (gone.size() <= BATCH_REMOVAL) {
+                gone.forEach(Node::remove);
+                continue;
+            }
+            Element parent = en.getKey();
+            Set<Node> drop = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            drop.addAll(gone);
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node c : parent.childNodes()) {
+                if (!drop.contains(c)) {
+                    kept.add(c);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        }
     }
+
+    private static final int BATCH_REMOVAL = 16;
 
     // ---------------------------------------------------------------- stats
 
@@ -295,8 +330,15 @@ final class MainText {
             Element first;
             String text;
             if (SCORED.contains(tag)) {
-                text = e.text();
+                int[] st = stats.get(e);
                 first = e.parent();
+                if (st != null && st[TEXT] > MAX_SCORED_CHARS) {
+                    // Nested quotes or cells would re-read the same text at every level: a block far
+                    // longer than any paragraph gets a length-only score.
+                    addToAncestors(first, LONG_BLOCK_SCORE, body, scores, names);
+                    continue;
+                }
+                text = e.text();
             } else if (tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("span")) {
                 int[] st = stats.get(e);
                 if (st == null || st[TEXT] < MIN_PARAGRAPH) {
@@ -313,7 +355,7 @@ final class MainText {
                     first = e.parent();
                 } else if (!tag.equals("span")) {
                     // Loose text beside blocks (text<br>text<p>...) is a paragraph of this container.
-                    text = ownInlineText(e);
+                    text = ownInlineText(e, stats);
                     first = e;
                 } else {
                     continue;
@@ -324,15 +366,7 @@ final class MainText {
             if (text.length() < MIN_PARAGRAPH) {
                 continue;
             }
-            double score = paragraphScore(text);
-            Element ancestor = first;
-            for (int level = 0; ancestor != null && level < 5; level++) {
-                addScore(ancestor, score, level, scores, names);
-                if (ancestor == body) {
-                    break;
-                }
-                ancestor = ancestor.parent();
-            }
+            addToAncestors(first, paragraphScore(text), body, scores, names);
         }
         Element top = null;
         double topScore = 0;
@@ -351,6 +385,19 @@ final class MainText {
         top = expand(top, body, stats);
         double[] chosen = scores.get(top);
         return withSiblings(top, chosen == null ? topScore : chosen[0], scores, stats);
+    }
+
+    /** Adds a paragraph's score to its container and, with decreasing weight, four more ancestors. */
+    private static void addToAncestors(Element first, double score, Element body, Map<Element, double[]> scores,
+                                       ClassNames names) {
+        Element ancestor = first;
+        for (int level = 0; ancestor != null && level < 5; level++) {
+            addScore(ancestor, score, level, scores, names);
+            if (ancestor == body) {
+                break;
+            }
+            ancestor = ancestor.parent();
+        }
     }
 
     private static void addScore(Element e, double score, int level, Map<Element, double[]> scores,
@@ -393,12 +440,13 @@ final class MainText {
         return s;
     }
 
-    private static String ownInlineText(Element e) {
+    private static String ownInlineText(Element e, Map<Element, int[]> stats) {
         StringBuilder sb = new StringBuilder();
         for (Node c : e.childNodes()) {
             if (c instanceof TextNode t) {
                 sb.append(t.text());
-            } else if (c instanceof Element ce && !BLOCKS.contains(ce.normalName())) {
+            } else if (c instanceof Element ce && !BLOCKS.contains(ce.normalName())
+                    && (stats.get(ce) == null || stats.get(ce)[HAS_BLOCK] == 0)) {
                 sb.append(ce.text());
             }
             if (sb.length() > 5_000) {

@@ -204,7 +204,8 @@ final class PublicationDates {
                 }
             }
         }
-        return dates.find(e.text()).map(LocalDate::toString);
+        String text = BoundedText.of(e, MAX_BYLINE_CHARS);
+        return text == null ? Optional.empty() : dates.find(text).map(LocalDate::toString);
     }
 
     private Optional<LocalDate> fromBylines(Document doc) {
@@ -220,8 +221,8 @@ final class PublicationDates {
             if (++looked > MAX_BYLINE_ELEMENTS) {
                 break;
             }
-            String text = e.text();
-            if (text.length() > MAX_BYLINE_CHARS || text.length() < 6) {
+            String text = BoundedText.of(e, MAX_BYLINE_CHARS);
+            if (text == null || text.length() < 6) {
                 continue;
             }
             Optional<LocalDate> d = publishedIn(text);
