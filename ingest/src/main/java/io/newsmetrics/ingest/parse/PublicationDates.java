@@ -71,6 +71,7 @@ final class PublicationDates {
     private static final int MAX_BYLINE_CHARS = 300;
     private static final int AFTER_HEADLINE_CHARS = 600;
     private static final int PAGE_TEXT_CHARS = 3_000;
+    private static final int INLINE_SCRIPT_CHARS = 120;
 
     /** A date and the rule that found it ({@code url}, {@code meta}, {@code json-ld}, ...). */
     record Found(String date, String source) {
@@ -252,6 +253,11 @@ final class PublicationDates {
         while (n != null && text.length() < limit) {
             if (n instanceof TextNode t) {
                 text.append(t.text()).append(' ');
+                n = following(n);
+            } else if (n instanceof Element e && e.normalName().equals("script") && !e.hasAttr("src")
+                    && e.data().length() < INLINE_SCRIPT_CHARS) {
+                // Older CMSs print the date with a tiny inline script: showDate("2020/04/17 01:43").
+                text.append(e.data()).append(' ');
                 n = following(n);
             } else if (n instanceof Element e && (SKIP_TEXT_OF.contains(e.normalName())
                     || NOT_DATE_CLASS.matcher(e.className()).find())) {
