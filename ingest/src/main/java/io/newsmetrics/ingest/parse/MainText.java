@@ -460,7 +460,8 @@ final class MainText {
     private static Element preferCommonAncestor(Element top, double topScore, Map<Element, double[]> scores) {
         List<Element> alternatives = new ArrayList<>();
         for (Map.Entry<Element, double[]> en : scores.entrySet()) {
-            if (en.getKey() != top && en.getValue()[0] >= 0.75 * topScore) {
+            if (en.getKey() != top && en.getValue()[0] >= 0.75 * topScore
+                    && alternatives.size() < MAX_ALTERNATIVES) {
                 alternatives.add(en.getKey());
             }
         }
@@ -513,6 +514,8 @@ final class MainText {
     }
 
     private static final int MAX_CLIMB = 8;
+    /** Enough near-equal candidates to find a shared ancestor; more only cost time on hostile pages. */
+    private static final int MAX_ALTERNATIVES = 64;
     /** A climb must gain this much value, absolutely and relative to the prose held: small gains are noise. */
     private static final double MIN_GAIN = 150;
     private static final double MIN_RELATIVE_GAIN = 0.1;
