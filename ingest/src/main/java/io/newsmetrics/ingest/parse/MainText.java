@@ -324,7 +324,8 @@ final class MainText {
     // ---------------------------------------------------------------- score and select
 
     private static List<Element> select(Element body, Map<Element, int[]> stats, ClassNames names) {
-        Map<Element, double[]> scores = new IdentityHashMap<>();
+        // Document order (jsoup elements compare by identity): ties and caps resolve the same way every run.
+        Map<Element, double[]> scores = new java.util.LinkedHashMap<>();
         for (Element e : body.getAllElements()) {
             String tag = e.normalName();
             Element first;
