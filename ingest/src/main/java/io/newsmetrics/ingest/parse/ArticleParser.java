@@ -69,7 +69,7 @@ public final class ArticleParser {
         String language = PageMetadata.language(doc, meta).orElse(null);
         String siteName = PageMetadata.siteName(meta, ld).orElse(null);
         String description = PageMetadata.description(meta, ld).orElse(null);
-        String text = MainText.extract(doc, ld.article("articleBody").orElse(null));
+        String text = MainText.extract(doc, ld.article("articleBody").orElse(null), title);
         return new Article(url, canonical, title, published, modified, authors, language, siteName, description, text);
     }
 }

@@ -18,6 +18,7 @@ final class PageMetadata {
     private static final Pattern LANG = Pattern.compile("(?i)^([a-z]{2})([_-].*)?$");
     private static final int MAX_AUTHOR_CHARS = 100;
     private static final int MAX_AUTHORS = 5;
+    private static final int MAX_TITLE_CHARS = 300;
 
     private PageMetadata() {
     }
@@ -28,8 +29,9 @@ final class PageMetadata {
             return t.map(PageMetadata::clean);
         }
         Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank() && h1.text().length() < 300) {
-            return Optional.of(clean(h1.text()));
+        String headline = h1 == null ? null : BoundedText.of(h1, MAX_TITLE_CHARS);
+        if (headline != null && !headline.isBlank()) {
+            return Optional.of(clean(headline));
         }
         String title = doc.title();
         if (title.isBlank()) {
@@ -85,14 +87,14 @@ final class PageMetadata {
                 if (e.attr("itemprop").equalsIgnoreCase("author") && out.size() < MAX_AUTHORS) {
                     Element name = e.getElementsByAttributeValue("itemprop", "name").first();
                     Element from = name == null ? e : name;
-                    addAuthor(out, from.hasAttr("content") ? from.attr("content") : from.text());
+                    addAuthor(out, from.hasAttr("content") ? from.attr("content") : BoundedText.of(from, MAX_AUTHOR_CHARS));
                 }
             }
         }
         if (out.isEmpty()) {
             for (Element e : doc.getElementsByAttributeValue("rel", "author")) {
                 if (out.size() < MAX_AUTHORS) {
-                    addAuthor(out, e.text());
+                    addAuthor(out, BoundedText.of(e, MAX_AUTHOR_CHARS));
                 }
             }
         }

@@ -35,6 +35,18 @@ class DateTextTest {
     }
 
     @Test
+    void readsNonAsciiDigitsAndArabicMonthNames() {
+        assertEquals(Optional.of(LocalDate.of(2020, 12, 25)), dates.find("٢٥ ديسمبر ٢٠٢٠"));
+        assertEquals(Optional.of("2020-06-22"), dates.parseValue("۲۰۲۰-۰۶-۲۲"));
+    }
+
+    @Test
+    void findsTheLatestDateForBylineAreas() {
+        assertEquals(Optional.of(LocalDate.of(2020, 1, 18)),
+                dates.findLatest("Photo taken January 16, 2020. Reuters. January 18, 2020"));
+    }
+
+    @Test
     void readsCjkDates() {
         assertEquals(Optional.of(LocalDate.of(2020, 4, 17)), dates.find("2020年4月17日 01:43"));
         assertEquals(Optional.of(LocalDate.of(2020, 3, 4)), dates.find("2020년 3월 4일"));
