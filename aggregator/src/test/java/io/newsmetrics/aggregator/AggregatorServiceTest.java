@@ -175,6 +175,8 @@ class AggregatorServiceTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("kafka_stream"), "Kafka Streams client metrics are exported");
         assertTrue(metrics.body().contains("http_server_requests_seconds"));
+        // the processor's own sensors (observations added, duplicates, latest changed) once the refresh saw them
+        await(port, "/metrics", r -> r.body().contains("observation_added_total"), 30);
         JsonNode notAllowed = TestSupport.get(port, "/nope").json();
         assertNotNull(notAllowed);
         assertEquals("not_found", notAllowed.path("error").asText());
