@@ -114,6 +114,13 @@ class AggregatorServiceTest {
 
         TestSupport.Reply before = get(port, "/indicators/japan/cpi?asOf=2022");
         assertEquals(404, before.status());
+
+        TestSupport.Reply listed = get(port, "/indicators?subject=japan&asOf=2024");
+        assertEquals(1, listed.json().path("count").asInt(), listed.body());
+        assertEquals(2.7, listed.json().path("items").get(0).path("value").asDouble(), "2024-Q4 lies within 2024");
+        TestSupport.Reply older = get(port, "/indicators?subject=japan&asOf=2023-06");
+        assertEquals(0, older.json().path("count").asInt(), "the 2023 figure covers periods past 2023-06");
+        assertEquals(2.1, get(port, "/indicators?subject=japan&asOf=2023").json().path("items").get(0).path("value").asDouble());
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class IndicatorsHandler implements HttpHandler {
     private static final Set<String> KEY_PARAMS = Set.of("asOf");
     private static final Set<String> HISTORY_PARAMS = Set.of("from", "to", "asOf");
     private static final Set<String> LIST_PARAMS = Set.of("subject", "indicator", "text", "limit", "cursor",
-            "requireComplete", "partitions", "standby");
+            "requireComplete", "partitions", "standby", "asOf");
 
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
@@ -223,18 +223,19 @@ public final class IndicatorsHandler implements HttpHandler {
         IndicatorFilter filter = new IndicatorFilter(params.get("subject"), params.get("indicator"), params.get("text"));
         int limit = params.intValue("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String after = decodeCursor(params.get("cursor"));
+        Period asOf = params.period("asOf");
         if (forwarded) {
             Set<Integer> partitions = params.partitions("partitions");
             if (partitions == null) {
                 partitions = queries.localActivePartitions();
             }
-            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit));
+            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit, asOf));
             return;
         }
         if (params.get("partitions") != null || params.get("standby") != null) {
             throw ApiException.badRequest("partitions and standby are for requests between instances");
         }
-        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit);
+        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
         if (params.bool("requireComplete") && !(Boolean) body.get("complete")) {
             throw ApiException.unavailable("partitions " + body.get("missingPartitions") + " cannot be read now",
                     InteractiveQueries.RETRY_AFTER_SECONDS);
@@ -243,13 +244,13 @@ public final class IndicatorsHandler implements HttpHandler {
     }
 
     private ObjectNode localList(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
-                                 int limit) {
+                                 int limit, Period asOf) {
         List<Indicator> found = new ArrayList<>();
         ArrayNode served = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
         for (int p : partitions) {
             try {
-                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1)).value());
+                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
                 served.add(p);
             } catch (NotAvailableException e) {
                 errors.addObject().put("partition", p).put("detail", e.getMessage());
@@ -267,7 +268,7 @@ public final class IndicatorsHandler implements HttpHandler {
         return out;
     }
 
-    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit) {
+    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
         int total = partitionCount.getAsInt();
         HostInfo self = queries.self();
         List<String> errors = new ArrayList<>();
@@ -285,7 +286,7 @@ public final class IndicatorsHandler implements HttpHandler {
         } catch (NotAvailableException e) {
             errors.add(e.getMessage());
         }
-        gather(actives, false, rawQuery, filter, after, limit, self, items, covered, errors, hasMore);
+        gather(actives, false, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
         Set<Integer> missing = missing(total, covered);
         if (!missing.isEmpty()) {
             // second round: standbys (within the lag bound) of the partitions the actives did not give
@@ -294,7 +295,7 @@ public final class IndicatorsHandler implements HttpHandler {
                 standbys.entrySet().stream().filter(e -> e.getValue().contains(p)).findFirst()
                         .ifPresent(e -> plan.computeIfAbsent(e.getKey(), h -> new TreeSet<>()).add(p));
             }
-            gather(plan, true, rawQuery, filter, after, limit, self, items, covered, errors, hasMore);
+            gather(plan, true, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
             missing = missing(total, covered);
         }
         List<JsonNode> page = new ArrayList<>(items.values());
@@ -303,6 +304,7 @@ public final class IndicatorsHandler implements HttpHandler {
             page = page.subList(0, limit);
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", asOf == null ? null : asOf.text());
         body.put("items", page);
         body.put("count", page.size());
         body.put("nextCursor", more && !page.isEmpty() ? encodeCursor(page.get(page.size() - 1).path("key").asText()) : null);
@@ -314,7 +316,8 @@ public final class IndicatorsHandler implements HttpHandler {
     }
 
     private void gather(Map<HostInfo, Set<Integer>> plan, boolean standby, String rawQuery, IndicatorFilter filter,
-                        String after, int limit, HostInfo self, Map<String, JsonNode> items, Set<Integer> covered,
+                        String after, int limit, Period asOf, HostInfo self, Map<String, JsonNode> items,
+                        Set<Integer> covered,
                         List<String> errors, boolean[] hasMore) {
         Map<HostInfo, CompletableFuture<Forwarder.Reply>> remote = new LinkedHashMap<>();
         for (var e : plan.entrySet()) {
@@ -327,7 +330,7 @@ public final class IndicatorsHandler implements HttpHandler {
         }
         Set<Integer> mine = plan.get(self);
         if (mine != null && !mine.isEmpty()) {
-            merge(localList(mine, standby, filter, after, limit), "local", items, covered, errors, hasMore);
+            merge(localList(mine, standby, filter, after, limit, asOf), "local", items, covered, errors, hasMore);
         }
         for (var e : remote.entrySet()) {
             String who = e.getKey().host() + ":" + e.getKey().port();
