@@ -191,11 +191,20 @@ public final class AggregatorService implements AutoCloseable {
     /** Stops Streams (leaving the group so others take over at once) within the configured close timeout. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * Stops Streams; with {@code leaveGroup} false the group is not told, as after a crash: the others
+     * wait for the session timeout before they take the partitions over (tests use this).
+     */
+    void close(boolean leaveGroup) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         boolean clean = streams.close(CloseOptions.timeout(config.closeTimeout())
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+                .withGroupMembershipOperation(leaveGroup ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                        : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         if (!clean) {
             log.warn("aggregator streams did not stop within {}", config.closeTimeout());
         }

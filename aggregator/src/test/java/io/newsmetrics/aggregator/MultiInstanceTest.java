@@ -193,4 +193,52 @@ class MultiInstanceTest {
         }
         throw new AssertionError("forwarded GET " + path + " still gives " + (last == null ? null : last.status() + " " + last.body()));
     }
+
+    @Test
+    void shouldAnswerFromTheStandbyWhileACrashedOwnerStillHoldsItsPartitions() {
+        int portA = TestSupport.freePort();
+        int portB = TestSupport.freePort();
+        AggregatorServer a = startInstance("crash-a", portA, "agg-crash", 10_000);
+        AggregatorServer b = startInstance("crash-b", portB, "agg-crash", 10_000);
+        List<MetricEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event("crash-" + i + "/imports", i, "USD", "2024", "https://c.example/" + i, "2025-01-01"));
+        }
+        TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
+        await(portA, "/indicators?indicator=imports&limit=1000&requireComplete=true", r -> r.status() == 200
+                && r.json().path("count").asInt() == 12, 90);
+        List<String> keysOfB = new ArrayList<>();
+        for (MetricEvent e : events) {
+            if (await(portA, "/indicators/" + e.key(), x -> x.status() == 200, 30).json().path("servedBy").asText()
+                    .equals("127.0.0.1:" + portB)) {
+                keysOfB.add(e.key());
+            }
+        }
+        assertTrue(!keysOfB.isEmpty(), "B owns some keys");
+        // wait until A's standby copies have caught up, as a forwarded (local-only) read shows
+        for (String k : keysOfB) {
+            awaitForwardedOk(portA, "/indicators/" + k);
+        }
+
+        running.remove(b);
+        b.close(false); // B vanishes without leaving the group: it still owns its partitions for a while
+        for (String k : keysOfB) {
+            TestSupport.Reply r = get(portA, "/indicators/" + k);
+            assertEquals(200, r.status(), r.body());
+            assertEquals("standby", r.json().path("replica").asText(), "answered from A's standby: " + r.body());
+        }
+        TestSupport.Reply list = get(portA, "/indicators?indicator=imports&limit=1000");
+        assertEquals(12, list.json().path("count").asInt(), list.body());
+        assertTrue(list.json().path("complete").asBoolean(), "B's partitions came from A's standby: " + list.body());
+        assertTrue(list.json().path("errors").size() > 0, "the failed fan-out to B is reported: " + list.body());
+        stop(a);
+    }
+
+    static void awaitForwardedOk(int port, String path) {
+        try {
+            awaitForwarded(port, path, x -> x.status() == 200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }
