@@ -85,6 +85,8 @@ class MultiInstanceTest {
         }
 
         // each instance answers for every key, some of which the other one owns
+        keysServedBy(portA, events, portB);
+        keysServedBy(portB, events, portA);
         Set<String> servedVia = new HashSet<>();
         for (int port : new int[]{portA, portB}) {
             for (var e : expected.entrySet()) {
@@ -141,15 +143,7 @@ class MultiInstanceTest {
         await(portA, "/indicators?indicator=exports&limit=1000&requireComplete=true", r -> r.status() == 200
                 && r.json().path("count").asInt() == 12, 90);
         // a key B owns: A holds its standby copy
-        String keyOfB = null;
-        for (MetricEvent e : events) {
-            TestSupport.Reply r = await(portA, "/indicators/" + e.key(), x -> x.status() == 200, 30);
-            if (r.json().path("servedBy").asText().equals("127.0.0.1:" + portB)) {
-                keyOfB = e.key();
-                break;
-            }
-        }
-        assertTrue(keyOfB != null, "B owns some key");
+        String keyOfB = keysServedBy(portA, events, portB).get(0);
         String path = "/indicators/" + keyOfB;
         // asked directly (as a forwarded request), A answers from its up-to-date standby
         TestSupport.Reply fresh = awaitForwarded(portA, path, x -> x.status() == 200);
@@ -207,14 +201,7 @@ class MultiInstanceTest {
         TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
         await(portA, "/indicators?indicator=imports&limit=1000&requireComplete=true", r -> r.status() == 200
                 && r.json().path("count").asInt() == 12, 90);
-        List<String> keysOfB = new ArrayList<>();
-        for (MetricEvent e : events) {
-            if (await(portA, "/indicators/" + e.key(), x -> x.status() == 200, 30).json().path("servedBy").asText()
-                    .equals("127.0.0.1:" + portB)) {
-                keysOfB.add(e.key());
-            }
-        }
-        assertTrue(!keysOfB.isEmpty(), "B owns some keys");
+        List<String> keysOfB = keysServedBy(portA, events, portB);
         // wait until A's standby copies have caught up, as a forwarded (local-only) read shows
         for (String k : keysOfB) {
             awaitForwardedOk(portA, "/indicators/" + k);
@@ -232,6 +219,34 @@ class MultiInstanceTest {
         assertTrue(list.json().path("complete").asBoolean(), "B's partitions came from A's standby: " + list.body());
         assertTrue(list.json().path("errors").size() > 0, "the failed fan-out to B is reported: " + list.body());
         stop(a);
+    }
+
+    /**
+     * Keys that instance {@code askPort} gets answered by {@code ownerPort}, once the group has settled so that
+     * the owner has some (the second instance joins a moment after the first took every partition).
+     */
+    static List<String> keysServedBy(int askPort, List<MetricEvent> events, int ownerPort) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> owned = new ArrayList<>();
+            for (MetricEvent e : events) {
+                TestSupport.Reply r = await(askPort, "/indicators/" + e.key(), x -> x.status() == 200, 30);
+                if (r.json().path("servedBy").asText().equals("127.0.0.1:" + ownerPort)
+                        && r.json().path("replica").asText().equals("active")) {
+                    owned.add(e.key());
+                }
+            }
+            if (!owned.isEmpty()) {
+                return owned;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ie);
+            }
+        }
+        throw new AssertionError("instance " + ownerPort + " never came to own a key");
     }
 
     static void awaitForwardedOk(int port, String path) {

@@ -158,28 +158,60 @@ public final class IndicatorsHandler implements HttpHandler {
                 log.debug("own copy of {} not available, trying standbys: {}", key, e.getMessage());
             }
         }
-        List<String> failures = new ArrayList<>();
+        // the owner first, then our own standby copy, then the other standbys
+        List<HostInfo> plan = new ArrayList<>();
         if (loc.active() != null && !self.equals(loc.active())) {
-            if (relay(ex, loc.active(), target, failures)) {
-                return;
-            }
+            plan.add(loc.active());
         }
         if (loc.standbys().contains(self)) {
-            try {
-                sendLocal(ex, key, queries.read(loc.partition(), true, query));
-                return;
-            } catch (NotAvailableException e) {
-                failures.add("local standby: " + e.getMessage());
-            }
+            plan.add(self);
         }
-        for (HostInfo standby : loc.standbys()) {
-            if (!standby.equals(self) && relay(ex, standby, target, failures)) {
+        loc.standbys().stream().filter(h -> !h.equals(self)).forEach(plan::add);
+        Guarded.detach(ex); // remote attempts complete on the HTTP client's threads, not ours
+        attempt(ex, key, loc.partition(), query, target, plan, 0, new ArrayList<>());
+    }
+
+    /** Tries {@code plan[i..]} in order until one answers; the last failure is a 503 naming every attempt. */
+    private void attempt(HttpExchange ex, String key, int partition, Function<PartitionStores, Map<String, Object>> query,
+                         String target, List<HostInfo> plan, int i, List<String> failures) {
+        if (i == plan.size()) {
+            Guarded.complete(ex, () -> {
+                throw ApiException.unavailable("key '" + key + "' (partition " + partition + ") cannot be read now: "
+                        + (failures.isEmpty() ? "no instance holds it" : String.join("; ", failures)),
+                        InteractiveQueries.RETRY_AFTER_SECONDS);
+            });
+            return;
+        }
+        HostInfo host = plan.get(i);
+        try {
+            if (host.equals(queries.self())) {
+                LocalRead<Map<String, Object>> read;
+                try {
+                    read = queries.read(partition, true, query);
+                } catch (NotAvailableException e) {
+                    failures.add("local standby: " + e.getMessage());
+                    attempt(ex, key, partition, query, target, plan, i + 1, failures);
+                    return;
+                }
+                Guarded.complete(ex, () -> sendLocal(ex, key, read));
                 return;
             }
+            String who = host.host() + ":" + host.port();
+            forwarder.get(host, target).whenComplete((reply, error) -> {
+                if (error == null && reply.status() < 500) {
+                    Guarded.complete(ex, () -> HttpJson.sendBytes(ex, reply.status(), HttpJson.JSON, reply.body()));
+                    return;
+                }
+                failures.add(error == null ? who + " answered " + reply.status()
+                        : who + " did not answer: " + (error.getCause() == null ? error : error.getCause()));
+                attempt(ex, key, partition, query, target, plan, i + 1, failures);
+            });
+        } catch (RuntimeException e) {
+            // never leave a detached exchange unanswered
+            Guarded.complete(ex, () -> {
+                throw e;
+            });
         }
-        throw ApiException.unavailable("key '" + key + "' (partition " + loc.partition() + ") cannot be read now: "
-                + (failures.isEmpty() ? "no instance holds it" : String.join("; ", failures)),
-                InteractiveQueries.RETRY_AFTER_SECONDS);
     }
 
     private KeyLocation locate(String key) {
@@ -187,22 +219,6 @@ public final class IndicatorsHandler implements HttpHandler {
             return queries.locate(key);
         } catch (NotAvailableException e) {
             throw ApiException.unavailable(e.getMessage(), e.retryAfterSeconds());
-        }
-    }
-
-    /** Relays another instance's answer unless it is unreachable or unavailable (then notes why, returns false). */
-    private boolean relay(HttpExchange ex, HostInfo host, String target, List<String> failures) throws IOException {
-        try {
-            Forwarder.Reply reply = forwarder.getNow(host, target);
-            if (reply.status() == 503 || reply.status() >= 500) {
-                failures.add(host.host() + ":" + host.port() + " answered " + reply.status());
-                return false;
-            }
-            HttpJson.sendBytes(ex, reply.status(), HttpJson.JSON, reply.body());
-            return true;
-        } catch (IOException e) {
-            failures.add(e.getMessage());
-            return false;
         }
     }
 
