@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The benchmarks of newsmetrics, each printing its figures with the machine's load:
  * <pre>
- *   java -jar bench/target/newsmetrics-bench.jar all|transport|pipeline|freshness|ingest [--option value ...]
+ *   java -jar bench/target/newsmetrics-bench.jar all|transport|extract|pipeline|freshness|ingest [--option value ...]
  * </pre>
  * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
  * (freshness, default 100 articles/s for 30 s after a 5 s warm-up), {@code --urls N} (ingest, default 2000),
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
 public final class Bench {
-    private static final List<String> BENCHES = List.of("transport", "pipeline", "freshness", "ingest");
+    private static final List<String> BENCHES = List.of("transport", "extract", "pipeline", "freshness", "ingest");
 
     private Bench() {
     }
@@ -63,6 +63,7 @@ public final class Bench {
                         transport = TransportBench.run(dir, corpus, articles, partitions);
                         print(transport.describe(), before);
                     }
+                    case "extract" -> print(ExtractBench.run(corpus, Math.min(articles, 2_000)).describe(), before);
                     case "pipeline" -> {
                         PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, partitions);
                         print(r.describe(), before);
