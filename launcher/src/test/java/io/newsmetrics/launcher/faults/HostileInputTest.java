@@ -12,9 +12,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class HostileInputTest {
     @TempDir
-    Path dir;
+    static Path dir;
     private Pipeline pipeline;
     private String api;
 
@@ -68,18 +73,26 @@ class HostileInputTest {
     void shouldAnswerHostileQueriesWithClientErrors() throws Exception {
         List<String> paths = List.of(
                 "/indicators?limit=abc", "/indicators?limit=0", "/indicators?limit=1001", "/indicators?limit=99999999999",
-                "/indicators?limit=-5", "/indicators?bogus=1", "/indicators?limit=1&limit=2", "/indicators?cursor=%zz",
+                "/indicators?limit=-5", "/indicators?bogus=1", "/indicators?limit=1&limit=2", "/indicators?cursor=%25zz",
                 "/indicators?cursor=!!!not-base64", "/indicators?cursor=" + "QQ".repeat(3000),
                 "/indicators/a%00b/c", "/indicators/" + "x".repeat(5000) + "/y", "/indicators/china/x?asOf=not-a-period",
                 "/indicators/china/x?asOf=2024-13", "/indicators/china/x/history?from=2025&to=2020",
                 "/indicators/china/x/history?from=yesterday", "/indicators/china/x?unknown=1",
-                "/indicators/%E0%A4%A", "/indicators?text=" + "%F0%9F%92%A9".repeat(200),
                 "/indicators?requireComplete=maybe", "/indicatorsXYZ");
         for (String path : paths) {
             HttpResponse<String> r = FaultKit.get(api + path);
             assertClientError(r, "GET " + shorten(path));
         }
+        // what an HTTP client library would refuse to send: malformed escapes, raw control bytes
+        for (String target : List.of("/indicators?cursor=%zz", "/indicators?limit=%", "/indicators/%E0%A4%A/x",
+                "/indicators/a%ZZb/c")) {
+            int status = rawStatus(target);
+            assertTrue(status >= 400 && status < 500, "GET " + target + " answered " + status);
+        }
         assertEquals(404, FaultKit.get(api + "/indicators/nowhere/nothing").statusCode());
+        // odd but valid: answered normally
+        assertEquals(200, FaultKit.get(api + "/indicators?text=" + "%F0%9F%92%A9".repeat(200)).statusCode());
+        assertEquals(200, FaultKit.get(api + "/indicators?limit=%201000%20").statusCode());
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(api + "/indicators/china/x"))
                     .method(method, HttpRequest.BodyPublishers.ofString("{}")));
@@ -118,7 +131,7 @@ class HostileInputTest {
     void shouldFailBadCommandLinesWithAClearMessage() throws Exception {
         Path missing = dir.resolve("no-such-file.html");
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
-        Path badHeader = Files.writeString(dir.resolve("bad-header.txt"), "not a date line\nTitle\nBody 5 percent.");
+        Path badHeader = Files.writeString(dir.resolve("bad-header.txt"), "date 2025-13 no-url-here\nTitle\nBody 5 percent.");
         Path garbage = dir.resolve("garbage.html");
         byte[] noise = new byte[64 * 1024];
         new Random(11).nextBytes(noise);
@@ -135,7 +148,6 @@ class HostileInputTest {
                 {"extract"},
                 {"extract", missing.toString()},
                 {"extract", dir.toString()},
-                {"extract", empty.toString()},
                 {"extract", badHeader.toString()},
                 {"parse", missing.toString()},
                 {"quantities", "--no-such-option"},
@@ -149,9 +161,11 @@ class HostileInputTest {
                 assertFalse(o.err.isBlank(), shown + " failed without a message");
                 assertFalse(o.err.contains("\tat "), shown + " printed a stack trace:\n" + o.err);
             }
-            // a garbage file is not an error of the program: either events (none) or a clear refusal, never a trace
-            Outcome o = run(runner, new String[]{"extract", garbage.toString()});
-            assertFalse(o.err.contains("\tat "), "extract of random bytes printed a stack trace:\n" + o.err);
+            // an empty or random file is not a failure of the program: no events or a clear refusal, never a trace
+            for (Path odd : List.of(empty, garbage)) {
+                Outcome o = run(runner, new String[]{"extract", odd.toString()});
+                assertFalse(o.err.contains("\tat "), "extract of " + odd.getFileName() + " printed a stack trace:\n" + o.err);
+            }
         } finally {
             runner.shutdownNow();
         }
@@ -174,6 +188,23 @@ class HostileInputTest {
         } finally {
             System.setErr(oldErr);
             System.setOut(oldOut);
+        }
+    }
+
+    /** The status of a GET written by hand on a socket, for request targets a client library would not send. */
+    private int rawStatus(String target) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), pipeline.httpPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            if (statusLine == null) {
+                return -1; // closed without an answer
+            }
+            return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
 
