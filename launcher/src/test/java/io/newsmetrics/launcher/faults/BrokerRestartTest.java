@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the outage is fetched and ingested.
  */
 class BrokerRestartTest {
-    private static final int BEFORE = 120;
+    private static final int BEFORE = 300;
     private static final int AFTER = 60;
 
     @Test
@@ -57,6 +57,8 @@ class BrokerRestartTest {
                 }
             });
 
+            assertTrue(FaultKit.lag(bootstrap, "newsmetrics-extractor", Topics.ARTICLES) > 0,
+                    "the extractor finished before the outage; raise BEFORE");
             kafka.close(); // the broker is gone: clients retry, transactions in flight fail
             Thread.sleep(3_000);
             kafka = EmbeddedKafka.start(log, port);
