@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -280,7 +279,7 @@ public final class DateText {
                 {"september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre", "сент", "wrze", "eylül", "eylul", "вере", "září", "zari", "szep", "سبتمبر", "أيلول"},
                 {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "октя", "paźd", "pazd", "ekim", "жовт", "říjn", "rijn", "októ", "أكتوبر", "اكتوبر"},
                 {"november", "nov", "novembre", "noviembre", "novembro", "ноя", "нояб", "listo", "list", "kasım", "kasim", "nop", "лист", "نوفمبر"},
-                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "декa", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros", "ديسمبر"},
+                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros", "ديسمبر"},
         };
         Map<String, Integer> map = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -289,14 +288,5 @@ public final class DateText {
             }
         }
         return Map.copyOf(map);
-    }
-
-    /** Parses an ISO value strictly, for tests and callers that hold a known ISO string. */
-    static Optional<LocalDate> isoDate(String value) {
-        try {
-            return Optional.of(LocalDate.parse(value.substring(0, Math.min(10, value.length()))));
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
     }
 }
