@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
  *       byline;</li>
  *   <li><b>headline</b>: the latest date in the text just after the {@code <h1>} (captions and
- *       references there name earlier days);</li>
+ *       references there name earlier days), tiny inline date-printing scripts included;</li>
  *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
  *       left out.</li>
  * </ol>
