@@ -90,6 +90,8 @@ final class PublicationDates {
 
     /** The publication date, reading markup from an index built once per page. */
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
+        // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
+        // > byline > headline > text. Modification dates are never read here.
         Document doc = index.doc;
         Optional<LocalDate> fromUrl = dates.fromUrl(url);
         if (fromUrl.isPresent()) {
