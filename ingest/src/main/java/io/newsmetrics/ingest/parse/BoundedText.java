@@ -41,7 +41,26 @@ final class BoundedText {
         if (tooLong[0]) {
             return null;
         }
-        String text = sb.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String text = collapse(sb);
         return text.length() > limit ? null : text;
+    }
+
+    /** Text with runs of whitespace (including no-break and zero-width spaces) as one space, trimmed. */
+    static String collapse(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsmetrics.ingest.parse;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,25 +46,36 @@ public final class DateText {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Map<String, Integer> MONTHS = months();
 
-    private final LocalDate latest;
+    /** The fixed latest day, or null when it follows the clock. */
+    private final LocalDate fixedLatest;
+    private final Clock clock;
 
-    private DateText(LocalDate latest) {
-        this.latest = latest;
+    private DateText(LocalDate fixedLatest, Clock clock) {
+        this.fixedLatest = fixedLatest;
+        this.clock = clock;
     }
 
-    /** Dates up to tomorrow (UTC) are accepted; later ones are taken for errors or ads. */
+    /**
+     * Dates up to tomorrow (UTC) are accepted; later ones are taken for errors or ads. "Tomorrow"
+     * is read from the clock at each check, so a long-running service keeps accepting new days.
+     */
     public static DateText relativeToNow() {
-        return new DateText(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        return relativeTo(Clock.systemUTC());
+    }
+
+    /** Dates up to the day after the clock's today (UTC) are accepted. */
+    public static DateText relativeTo(Clock clock) {
+        return new DateText(null, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Dates up to and including {@code latest} are accepted. */
     public static DateText upTo(LocalDate latest) {
-        return new DateText(Objects.requireNonNull(latest, "latest"));
+        return new DateText(Objects.requireNonNull(latest, "latest"), null);
     }
 
-    /** The latest day accepted. */
+    /** The latest day accepted now. */
     public LocalDate latest() {
-        return latest;
+        return fixedLatest != null ? fixedLatest : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class DateText {
 
     /** Whether a date lies in the accepted window. */
     public boolean plausible(LocalDate d) {
-        return d.getYear() >= MIN_YEAR && !d.isAfter(latest);
+        return d.getYear() >= MIN_YEAR && !d.isAfter(latest());
     }
 
     private record Candidate(LocalDate date, int at) {
@@ -280,7 +291,7 @@ public final class DateText {
                 {"september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre", "сент", "wrze", "eylül", "eylul", "вере", "září", "zari", "szep", "سبتمبر", "أيلول"},
                 {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "октя", "paźd", "pazd", "ekim", "жовт", "říjn", "rijn", "októ", "أكتوبر", "اكتوبر"},
                 {"november", "nov", "novembre", "noviembre", "novembro", "ноя", "нояб", "listo", "list", "kasım", "kasim", "nop", "лист", "نوفمبر"},
-                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "декa", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros", "ديسمبر"},
+                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros", "ديسمبر"},
         };
         Map<String, Integer> map = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -289,14 +300,5 @@ public final class DateText {
             }
         }
         return Map.copyOf(map);
-    }
-
-    /** Parses an ISO value strictly, for tests and callers that hold a known ISO string. */
-    static Optional<LocalDate> isoDate(String value) {
-        try {
-            return Optional.of(LocalDate.parse(value.substring(0, Math.min(10, value.length()))));
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -581,7 +581,7 @@ final class MainText {
         List<String> paragraphs = em.paragraphs;
         if (title != null && !title.isBlank()) {
             // The headline repeated in a non-h1 element at the top is not body text.
-            String t = normalize(title).toLowerCase(Locale.ROOT);
+            String t = BoundedText.collapse(title).toLowerCase(Locale.ROOT);
             for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
                 if (paragraphs.get(i).toLowerCase(Locale.ROOT).equals(t)) {
                     paragraphs.remove(i);
@@ -659,7 +659,7 @@ final class MainText {
         }
 
         void flush() {
-            String p = normalize(current);
+            String p = BoundedText.collapse(current);
             int links = linkChars;
             current.setLength(0);
             linkChars = 0;
@@ -713,23 +713,6 @@ final class MainText {
     /** Any plausible date counts for datelines; the window end is irrelevant here. */
     private static final DateText DATES = DateText.upTo(java.time.LocalDate.of(9999, 12, 31));
 
-    private static String normalize(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     // ---------------------------------------------------------------- declared body
 
@@ -760,7 +743,7 @@ final class MainText {
         }
         List<String> paras = new ArrayList<>();
         for (String line : s.split("\\n+")) {
-            String p = normalize(line);
+            String p = BoundedText.collapse(line);
             if (!p.isEmpty()) {
                 paras.add(p);
             }

@@ -26,12 +26,12 @@ final class PageMetadata {
     static Optional<String> title(Document doc, MetaTags meta, JsonLd ld) {
         Optional<String> t = ld.article("headline").or(() -> meta.first("og:title", "twitter:title", "dc.title"));
         if (t.isPresent()) {
-            return t.map(PageMetadata::clean);
+            return t.map(BoundedText::collapse);
         }
         Element h1 = doc.selectFirst("h1");
         String headline = h1 == null ? null : BoundedText.of(h1, MAX_TITLE_CHARS);
         if (headline != null && !headline.isBlank()) {
-            return Optional.of(clean(headline));
+            return Optional.of(BoundedText.collapse(headline));
         }
         String title = doc.title();
         if (title.isBlank()) {
@@ -48,7 +48,7 @@ final class PageMetadata {
                 }
             }
         }
-        return Optional.of(clean(best));
+        return Optional.of(BoundedText.collapse(best));
     }
 
     static Optional<String> canonical(Document doc, MetaTags meta) {
@@ -105,7 +105,7 @@ final class PageMetadata {
         if (raw == null) {
             return;
         }
-        String a = BY.matcher(clean(raw)).replaceFirst("").strip();
+        String a = BY.matcher(BoundedText.collapse(raw)).replaceFirst("").strip();
         if (a.isEmpty() || a.length() > MAX_AUTHOR_CHARS || a.startsWith("http") || a.contains("@")
                 || out.contains(a)) {
             return;
@@ -125,15 +125,11 @@ final class PageMetadata {
 
     static Optional<String> siteName(MetaTags meta, JsonLd ld) {
         return meta.first("og:site_name", "application-name", "twitter:site").or(ld::publisherName)
-                .map(PageMetadata::clean);
+                .map(BoundedText::collapse);
     }
 
     static Optional<String> description(MetaTags meta, JsonLd ld) {
         return meta.first("og:description", "description", "twitter:description", "dc.description")
-                .or(() -> ld.article("description")).map(PageMetadata::clean);
-    }
-
-    private static String clean(String s) {
-        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+                .or(() -> ld.article("description")).map(BoundedText::collapse);
     }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
  *       byline;</li>
  *   <li><b>headline</b>: the latest date in the text just after the {@code <h1>} (captions and
- *       references there name earlier days);</li>
+ *       references there name earlier days), tiny inline date-printing scripts included;</li>
  *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
  *       left out.</li>
  * </ol>
@@ -90,6 +90,8 @@ final class PublicationDates {
 
     /** The publication date, reading markup from an index built once per page. */
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
+        // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
+        // > byline > headline > text. Modification dates are never read here.
         Document doc = index.doc;
         Optional<LocalDate> fromUrl = dates.fromUrl(url);
         if (fromUrl.isPresent()) {

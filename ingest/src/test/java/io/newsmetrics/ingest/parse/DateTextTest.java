@@ -75,6 +75,15 @@ class DateTextTest {
     }
 
     @Test
+    void followsTheClockForTomorrow() {
+        java.time.Instant now = java.time.Instant.parse("2024-02-28T23:00:00Z");
+        DateText clocked = DateText.relativeTo(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        assertEquals(LocalDate.of(2024, 2, 29), clocked.latest());
+        assertEquals(Optional.of("2024-02-29"), clocked.parseValue("2024-02-29"));
+        assertEquals(Optional.empty(), clocked.parseValue("2024-03-01"));
+    }
+
+    @Test
     void ignoresTextWithoutDates() {
         assertEquals(Optional.empty(), dates.find("Scores rose 20 points in 2019 to 1,574"));
         assertEquals(Optional.empty(), dates.parseValue(""));
