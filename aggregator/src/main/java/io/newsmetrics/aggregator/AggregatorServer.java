@@ -100,8 +100,13 @@ public final class AggregatorServer implements AutoCloseable {
 
     @Override
     public void close() {
+        close(true);
+    }
+
+    /** Stops; with {@code leaveGroup} false like a crash as far as the consumer group can tell (for tests). */
+    void close(boolean leaveGroup) {
         server.stop(0);
         executor.shutdownNow();
-        service.close();
+        service.close(leaveGroup);
     }
 }

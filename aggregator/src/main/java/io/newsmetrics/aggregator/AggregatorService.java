@@ -29,11 +29,16 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Tags;
+
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +56,8 @@ public final class AggregatorService implements AutoCloseable {
     private final InteractiveQueries queries;
     private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final ScheduledExecutorService metricsScheduler;
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
     private final Map<String, HttpHandler> routes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int partitionCount = -1;
@@ -69,7 +76,14 @@ public final class AggregatorService implements AutoCloseable {
         this.queries = new InteractiveQueries(streams, new HostInfo(config.advertisedHost(), config.advertisedPort()),
                 config.maxStandbyLag());
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        // Streams creates task-level metrics (ours included) as tasks get assigned: look for new ones every 10 s.
+        this.metricsScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "aggregator-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("instance", config.advertisedHostPort()),
+                metricsScheduler, METRICS_REFRESH);
         streamsMetrics.bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
@@ -177,15 +191,25 @@ public final class AggregatorService implements AutoCloseable {
     /** Stops Streams (leaving the group so others take over at once) within the configured close timeout. */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * Stops Streams; with {@code leaveGroup} false the group is not told, as after a crash: the others
+     * wait for the session timeout before they take the partitions over (tests use this).
+     */
+    void close(boolean leaveGroup) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         boolean clean = streams.close(CloseOptions.timeout(config.closeTimeout())
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+                .withGroupMembershipOperation(leaveGroup ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                        : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         if (!clean) {
             log.warn("aggregator streams did not stop within {}", config.closeTimeout());
         }
         streamsMetrics.close();
+        metricsScheduler.shutdownNow();
         registry.close();
         log.info("aggregator {} closed", config.advertisedHostPort());
     }

@@ -114,6 +114,13 @@ class AggregatorServiceTest {
 
         TestSupport.Reply before = get(port, "/indicators/japan/cpi?asOf=2022");
         assertEquals(404, before.status());
+
+        TestSupport.Reply listed = get(port, "/indicators?subject=japan&asOf=2024");
+        assertEquals(1, listed.json().path("count").asInt(), listed.body());
+        assertEquals(2.7, listed.json().path("items").get(0).path("value").asDouble(), "2024-Q4 lies within 2024");
+        TestSupport.Reply older = get(port, "/indicators?subject=japan&asOf=2023-06");
+        assertEquals(0, older.json().path("count").asInt(), "the 2023 figure covers periods past 2023-06");
+        assertEquals(2.1, get(port, "/indicators?subject=japan&asOf=2023").json().path("items").get(0).path("value").asDouble());
     }
 
     @Test
@@ -175,6 +182,8 @@ class AggregatorServiceTest {
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("kafka_stream"), "Kafka Streams client metrics are exported");
         assertTrue(metrics.body().contains("http_server_requests_seconds"));
+        // the processor's own sensors (observations added, duplicates, latest changed) once the refresh saw them
+        await(port, "/metrics", r -> r.body().contains("observation_added_total"), 30);
         JsonNode notAllowed = TestSupport.get(port, "/nope").json();
         assertNotNull(notAllowed);
         assertEquals("not_found", notAllowed.path("error").asText());

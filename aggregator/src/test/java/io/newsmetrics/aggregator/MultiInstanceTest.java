@@ -85,6 +85,8 @@ class MultiInstanceTest {
         }
 
         // each instance answers for every key, some of which the other one owns
+        keysServedBy(portA, events, portB);
+        keysServedBy(portB, events, portA);
         Set<String> servedVia = new HashSet<>();
         for (int port : new int[]{portA, portB}) {
             for (var e : expected.entrySet()) {
@@ -141,15 +143,7 @@ class MultiInstanceTest {
         await(portA, "/indicators?indicator=exports&limit=1000&requireComplete=true", r -> r.status() == 200
                 && r.json().path("count").asInt() == 12, 90);
         // a key B owns: A holds its standby copy
-        String keyOfB = null;
-        for (MetricEvent e : events) {
-            TestSupport.Reply r = await(portA, "/indicators/" + e.key(), x -> x.status() == 200, 30);
-            if (r.json().path("servedBy").asText().equals("127.0.0.1:" + portB)) {
-                keyOfB = e.key();
-                break;
-            }
-        }
-        assertTrue(keyOfB != null, "B owns some key");
+        String keyOfB = keysServedBy(portA, events, portB).get(0);
         String path = "/indicators/" + keyOfB;
         // asked directly (as a forwarded request), A answers from its up-to-date standby
         TestSupport.Reply fresh = awaitForwarded(portA, path, x -> x.status() == 200);
@@ -192,5 +186,74 @@ class MultiInstanceTest {
             Thread.sleep(200);
         }
         throw new AssertionError("forwarded GET " + path + " still gives " + (last == null ? null : last.status() + " " + last.body()));
+    }
+
+    @Test
+    void shouldAnswerFromTheStandbyWhileACrashedOwnerStillHoldsItsPartitions() {
+        int portA = TestSupport.freePort();
+        int portB = TestSupport.freePort();
+        AggregatorServer a = startInstance("crash-a", portA, "agg-crash", 10_000);
+        AggregatorServer b = startInstance("crash-b", portB, "agg-crash", 10_000);
+        List<MetricEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(event("crash-" + i + "/imports", i, "USD", "2024", "https://c.example/" + i, "2025-01-01"));
+        }
+        TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
+        await(portA, "/indicators?indicator=imports&limit=1000&requireComplete=true", r -> r.status() == 200
+                && r.json().path("count").asInt() == 12, 90);
+        List<String> keysOfB = keysServedBy(portA, events, portB);
+        // wait until A's standby copies have caught up, as a forwarded (local-only) read shows
+        for (String k : keysOfB) {
+            awaitForwardedOk(portA, "/indicators/" + k);
+        }
+
+        running.remove(b);
+        b.close(false); // B vanishes without leaving the group: it still owns its partitions for a while
+        for (String k : keysOfB) {
+            TestSupport.Reply r = get(portA, "/indicators/" + k);
+            assertEquals(200, r.status(), r.body());
+            assertEquals("standby", r.json().path("replica").asText(), "answered from A's standby: " + r.body());
+        }
+        TestSupport.Reply list = get(portA, "/indicators?indicator=imports&limit=1000");
+        assertEquals(12, list.json().path("count").asInt(), list.body());
+        assertTrue(list.json().path("complete").asBoolean(), "B's partitions came from A's standby: " + list.body());
+        assertTrue(list.json().path("errors").size() > 0, "the failed fan-out to B is reported: " + list.body());
+        stop(a);
+    }
+
+    /**
+     * Keys that instance {@code askPort} gets answered by {@code ownerPort}, once the group has settled so that
+     * the owner has some (the second instance joins a moment after the first took every partition).
+     */
+    static List<String> keysServedBy(int askPort, List<MetricEvent> events, int ownerPort) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> owned = new ArrayList<>();
+            for (MetricEvent e : events) {
+                TestSupport.Reply r = await(askPort, "/indicators/" + e.key(), x -> x.status() == 200, 30);
+                if (r.json().path("servedBy").asText().equals("127.0.0.1:" + ownerPort)
+                        && r.json().path("replica").asText().equals("active")) {
+                    owned.add(e.key());
+                }
+            }
+            if (!owned.isEmpty()) {
+                return owned;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ie);
+            }
+        }
+        throw new AssertionError("instance " + ownerPort + " never came to own a key");
+    }
+
+    static void awaitForwardedOk(int port, String path) {
+        try {
+            awaitForwarded(port, path, x -> x.status() == 200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Small helpers for the JDK HTTP server's exchanges. */
 final class HttpExchanges {
+    /** Past the limit, up to this much more is read and dropped so the client can read our 413, not a reset. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
     private HttpExchanges() {
     }
 
@@ -32,6 +35,10 @@ final class HttpExchanges {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + n > limit) {
+                    long dropped = 0;
+                    while (dropped < DRAIN_LIMIT && (n = in.read(buf)) > 0) {
+                        dropped += n;
+                    }
                     return null;
                 }
                 out.write(buf, 0, n);

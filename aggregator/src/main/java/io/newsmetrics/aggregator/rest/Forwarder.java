@@ -2,7 +2,6 @@ package io.newsmetrics.aggregator.rest;
 
 import org.apache.kafka.streams.state.HostInfo;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,14 +44,4 @@ public final class Forwarder {
                 .thenApply(r -> new Reply(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null)));
     }
 
-    /** Blocking {@link #get}; IOException when the instance cannot be reached or does not answer in time. */
-    public Reply getNow(HostInfo host, String pathAndQuery) throws IOException {
-        try {
-            return get(host, pathAndQuery).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException("instance " + host.host() + ":" + host.port() + " did not answer " + pathAndQuery
-                    + ": " + cause, cause);
-        }
-    }
 }

@@ -43,10 +43,21 @@ public final class Guarded implements HttpHandler {
         return new Guarded(delegate, authToken, registry, route);
     }
 
+    /** An action that answers an exchange and may fail. */
+    @FunctionalInterface
+    public interface Responder {
+        void respond() throws IOException;
+    }
+
+    private static final String ASYNC = "newsmetrics.async";
+    private static final String STARTED = "newsmetrics.started";
+    private static final String GUARD = "newsmetrics.guard";
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
-        long start = System.nanoTime();
-        try {
+        ex.setAttribute(STARTED, System.nanoTime());
+        ex.setAttribute(GUARD, this);
+        run(ex, false, () -> {
             String method = ex.getRequestMethod();
             if (!"GET".equalsIgnoreCase(method) && !"HEAD".equalsIgnoreCase(method)) {
                 ex.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -57,21 +68,75 @@ public final class Guarded implements HttpHandler {
                 throw new ApiException(401, "unauthorized", "a valid 'Authorization: Bearer <token>' header is required");
             }
             delegate.handle(ex);
+        });
+    }
+
+    /**
+     * Marks the exchange as answered later, from another thread (through {@link #complete}): the
+     * handler returns and frees its server thread, e.g. while a request is forwarded to another instance.
+     */
+    public static void detach(HttpExchange ex) {
+        ex.setAttribute(ASYNC, Boolean.TRUE);
+    }
+
+    /** Answers a {@link #detach detached} exchange with the same error handling, closing and timing as a handler. */
+    public static void complete(HttpExchange ex, Responder responder) {
+        Object guard = ex.getAttribute(GUARD);
+        if (guard instanceof Guarded g) {
+            g.run(ex, true, responder);
+        } else {
+            try {
+                responder.respond();
+            } catch (IOException | RuntimeException e) {
+                log.debug("answering {} failed", ex.getRequestURI(), e);
+            } finally {
+                ex.close();
+            }
+        }
+    }
+
+    /**
+     * Runs a responder; closes the exchange and records it unless it was detached and the responder
+     * returned normally (then {@link #complete} closes it later). {@code last}: this is that completion.
+     */
+    private void run(HttpExchange ex, boolean last, Responder responder) {
+        boolean failed = true;
+        try {
+            responder.respond();
+            failed = false;
         } catch (ApiException e) {
-            HttpJson.sendError(ex, e);
+            send(ex, e);
         } catch (NotAvailableException e) {
-            HttpJson.sendError(ex, ApiException.unavailable(e.getMessage(), e.retryAfterSeconds()));
+            send(ex, ApiException.unavailable(e.getMessage(), e.retryAfterSeconds()));
+        } catch (IOException e) {
+            log.debug("client of {} went away: {}", ex.getRequestURI(), e.toString());
         } catch (RuntimeException e) {
             log.warn("request {} failed", ex.getRequestURI(), e);
-            HttpJson.sendError(ex, new ApiException(500, "internal", "the request failed: " + e.getClass().getSimpleName()
+            send(ex, new ApiException(500, "internal", "the request failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
-            ex.close();
-            if (registry != null) {
-                Timer.builder("http.server.requests").tag("route", route)
-                        .tag("status", String.valueOf(ex.getResponseCode()))
-                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (last || failed || ex.getAttribute(ASYNC) == null) {
+                ex.close();
+                record(ex);
             }
+        }
+    }
+
+    private static void send(HttpExchange ex, ApiException e) {
+        try {
+            if (ex.getResponseCode() == -1) { // nothing sent yet
+                HttpJson.sendError(ex, e);
+            }
+        } catch (IOException io) {
+            log.debug("cannot send the error for {}: {}", ex.getRequestURI(), io.toString());
+        }
+    }
+
+    private void record(HttpExchange ex) {
+        if (registry != null && ex.getAttribute(STARTED) instanceof Long started) {
+            Timer.builder("http.server.requests").tag("route", route)
+                    .tag("status", String.valueOf(ex.getResponseCode()))
+                    .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

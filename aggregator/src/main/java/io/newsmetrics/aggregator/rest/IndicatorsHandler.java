@@ -54,7 +54,7 @@ public final class IndicatorsHandler implements HttpHandler {
     private static final Set<String> KEY_PARAMS = Set.of("asOf");
     private static final Set<String> HISTORY_PARAMS = Set.of("from", "to", "asOf");
     private static final Set<String> LIST_PARAMS = Set.of("subject", "indicator", "text", "limit", "cursor",
-            "requireComplete", "partitions", "standby");
+            "requireComplete", "partitions", "standby", "asOf");
 
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
@@ -158,28 +158,60 @@ public final class IndicatorsHandler implements HttpHandler {
                 log.debug("own copy of {} not available, trying standbys: {}", key, e.getMessage());
             }
         }
-        List<String> failures = new ArrayList<>();
+        // the owner first, then our own standby copy, then the other standbys
+        List<HostInfo> plan = new ArrayList<>();
         if (loc.active() != null && !self.equals(loc.active())) {
-            if (relay(ex, loc.active(), target, failures)) {
-                return;
-            }
+            plan.add(loc.active());
         }
         if (loc.standbys().contains(self)) {
-            try {
-                sendLocal(ex, key, queries.read(loc.partition(), true, query));
-                return;
-            } catch (NotAvailableException e) {
-                failures.add("local standby: " + e.getMessage());
-            }
+            plan.add(self);
         }
-        for (HostInfo standby : loc.standbys()) {
-            if (!standby.equals(self) && relay(ex, standby, target, failures)) {
+        loc.standbys().stream().filter(h -> !h.equals(self)).forEach(plan::add);
+        Guarded.detach(ex); // remote attempts complete on the HTTP client's threads, not ours
+        attempt(ex, key, loc.partition(), query, target, plan, 0, new ArrayList<>());
+    }
+
+    /** Tries {@code plan[i..]} in order until one answers; the last failure is a 503 naming every attempt. */
+    private void attempt(HttpExchange ex, String key, int partition, Function<PartitionStores, Map<String, Object>> query,
+                         String target, List<HostInfo> plan, int i, List<String> failures) {
+        if (i == plan.size()) {
+            Guarded.complete(ex, () -> {
+                throw ApiException.unavailable("key '" + key + "' (partition " + partition + ") cannot be read now: "
+                        + (failures.isEmpty() ? "no instance holds it" : String.join("; ", failures)),
+                        InteractiveQueries.RETRY_AFTER_SECONDS);
+            });
+            return;
+        }
+        HostInfo host = plan.get(i);
+        try {
+            if (host.equals(queries.self())) {
+                LocalRead<Map<String, Object>> read;
+                try {
+                    read = queries.read(partition, true, query);
+                } catch (NotAvailableException e) {
+                    failures.add("local standby: " + e.getMessage());
+                    attempt(ex, key, partition, query, target, plan, i + 1, failures);
+                    return;
+                }
+                Guarded.complete(ex, () -> sendLocal(ex, key, read));
                 return;
             }
+            String who = host.host() + ":" + host.port();
+            forwarder.get(host, target).whenComplete((reply, error) -> {
+                if (error == null && reply.status() < 500) {
+                    Guarded.complete(ex, () -> HttpJson.sendBytes(ex, reply.status(), HttpJson.JSON, reply.body()));
+                    return;
+                }
+                failures.add(error == null ? who + " answered " + reply.status()
+                        : who + " did not answer: " + (error.getCause() == null ? error : error.getCause()));
+                attempt(ex, key, partition, query, target, plan, i + 1, failures);
+            });
+        } catch (RuntimeException e) {
+            // never leave a detached exchange unanswered
+            Guarded.complete(ex, () -> {
+                throw e;
+            });
         }
-        throw ApiException.unavailable("key '" + key + "' (partition " + loc.partition() + ") cannot be read now: "
-                + (failures.isEmpty() ? "no instance holds it" : String.join("; ", failures)),
-                InteractiveQueries.RETRY_AFTER_SECONDS);
     }
 
     private KeyLocation locate(String key) {
@@ -187,22 +219,6 @@ public final class IndicatorsHandler implements HttpHandler {
             return queries.locate(key);
         } catch (NotAvailableException e) {
             throw ApiException.unavailable(e.getMessage(), e.retryAfterSeconds());
-        }
-    }
-
-    /** Relays another instance's answer unless it is unreachable or unavailable (then notes why, returns false). */
-    private boolean relay(HttpExchange ex, HostInfo host, String target, List<String> failures) throws IOException {
-        try {
-            Forwarder.Reply reply = forwarder.getNow(host, target);
-            if (reply.status() == 503 || reply.status() >= 500) {
-                failures.add(host.host() + ":" + host.port() + " answered " + reply.status());
-                return false;
-            }
-            HttpJson.sendBytes(ex, reply.status(), HttpJson.JSON, reply.body());
-            return true;
-        } catch (IOException e) {
-            failures.add(e.getMessage());
-            return false;
         }
     }
 
@@ -223,18 +239,19 @@ public final class IndicatorsHandler implements HttpHandler {
         IndicatorFilter filter = new IndicatorFilter(params.get("subject"), params.get("indicator"), params.get("text"));
         int limit = params.intValue("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String after = decodeCursor(params.get("cursor"));
+        Period asOf = params.period("asOf");
         if (forwarded) {
             Set<Integer> partitions = params.partitions("partitions");
             if (partitions == null) {
                 partitions = queries.localActivePartitions();
             }
-            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit));
+            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit, asOf));
             return;
         }
         if (params.get("partitions") != null || params.get("standby") != null) {
             throw ApiException.badRequest("partitions and standby are for requests between instances");
         }
-        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit);
+        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
         if (params.bool("requireComplete") && !(Boolean) body.get("complete")) {
             throw ApiException.unavailable("partitions " + body.get("missingPartitions") + " cannot be read now",
                     InteractiveQueries.RETRY_AFTER_SECONDS);
@@ -243,13 +260,13 @@ public final class IndicatorsHandler implements HttpHandler {
     }
 
     private ObjectNode localList(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
-                                 int limit) {
+                                 int limit, Period asOf) {
         List<Indicator> found = new ArrayList<>();
         ArrayNode served = Json.mapper().createArrayNode();
         ArrayNode errors = Json.mapper().createArrayNode();
         for (int p : partitions) {
             try {
-                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1)).value());
+                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
                 served.add(p);
             } catch (NotAvailableException e) {
                 errors.addObject().put("partition", p).put("detail", e.getMessage());
@@ -267,7 +284,7 @@ public final class IndicatorsHandler implements HttpHandler {
         return out;
     }
 
-    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit) {
+    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
         int total = partitionCount.getAsInt();
         HostInfo self = queries.self();
         List<String> errors = new ArrayList<>();
@@ -285,7 +302,7 @@ public final class IndicatorsHandler implements HttpHandler {
         } catch (NotAvailableException e) {
             errors.add(e.getMessage());
         }
-        gather(actives, false, rawQuery, filter, after, limit, self, items, covered, errors, hasMore);
+        gather(actives, false, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
         Set<Integer> missing = missing(total, covered);
         if (!missing.isEmpty()) {
             // second round: standbys (within the lag bound) of the partitions the actives did not give
@@ -294,7 +311,7 @@ public final class IndicatorsHandler implements HttpHandler {
                 standbys.entrySet().stream().filter(e -> e.getValue().contains(p)).findFirst()
                         .ifPresent(e -> plan.computeIfAbsent(e.getKey(), h -> new TreeSet<>()).add(p));
             }
-            gather(plan, true, rawQuery, filter, after, limit, self, items, covered, errors, hasMore);
+            gather(plan, true, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
             missing = missing(total, covered);
         }
         List<JsonNode> page = new ArrayList<>(items.values());
@@ -303,6 +320,7 @@ public final class IndicatorsHandler implements HttpHandler {
             page = page.subList(0, limit);
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", asOf == null ? null : asOf.text());
         body.put("items", page);
         body.put("count", page.size());
         body.put("nextCursor", more && !page.isEmpty() ? encodeCursor(page.get(page.size() - 1).path("key").asText()) : null);
@@ -314,7 +332,8 @@ public final class IndicatorsHandler implements HttpHandler {
     }
 
     private void gather(Map<HostInfo, Set<Integer>> plan, boolean standby, String rawQuery, IndicatorFilter filter,
-                        String after, int limit, HostInfo self, Map<String, JsonNode> items, Set<Integer> covered,
+                        String after, int limit, Period asOf, HostInfo self, Map<String, JsonNode> items,
+                        Set<Integer> covered,
                         List<String> errors, boolean[] hasMore) {
         Map<HostInfo, CompletableFuture<Forwarder.Reply>> remote = new LinkedHashMap<>();
         for (var e : plan.entrySet()) {
@@ -327,7 +346,7 @@ public final class IndicatorsHandler implements HttpHandler {
         }
         Set<Integer> mine = plan.get(self);
         if (mine != null && !mine.isEmpty()) {
-            merge(localList(mine, standby, filter, after, limit), "local", items, covered, errors, hasMore);
+            merge(localList(mine, standby, filter, after, limit, asOf), "local", items, covered, errors, hasMore);
         }
         for (var e : remote.entrySet()) {
             String who = e.getKey().host() + ":" + e.getKey().port();

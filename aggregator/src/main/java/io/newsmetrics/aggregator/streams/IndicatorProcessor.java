@@ -5,6 +5,8 @@ import io.newsmetrics.aggregator.model.Observation;
 import io.newsmetrics.aggregator.model.ObservationOrder;
 import io.newsmetrics.aggregator.model.Period;
 import io.newsmetrics.model.MetricEvent;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,12 +26,31 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     private ProcessorContext<String, Indicator> context;
     private KeyValueStore<String, Indicator> latest;
     private KeyValueStore<String, Observation> history;
+    private Sensor added;
+    private Sensor duplicates;
+    private Sensor latestChanged;
+
+    /** Metric scope: the sensors appear as {@code stream-aggregator-metrics} ({@code *-total}, {@code *-rate}) per task. */
+    public static final String METRIC_SCOPE = "aggregator";
 
     @Override
     public void init(ProcessorContext<String, Indicator> context) {
         this.context = context;
         this.latest = context.getStateStore(StoreNames.LATEST);
         this.history = context.getStateStore(StoreNames.HISTORY);
+        StreamsMetrics metrics = context.metrics();
+        String task = context.taskId().toString();
+        this.added = metrics.addRateTotalSensor(METRIC_SCOPE, task, "observation-added", Sensor.RecordingLevel.INFO);
+        this.duplicates = metrics.addRateTotalSensor(METRIC_SCOPE, task, "observation-duplicate", Sensor.RecordingLevel.INFO);
+        this.latestChanged = metrics.addRateTotalSensor(METRIC_SCOPE, task, "latest-changed", Sensor.RecordingLevel.INFO);
+    }
+
+    @Override
+    public void close() {
+        StreamsMetrics metrics = context.metrics();
+        metrics.removeSensor(added);
+        metrics.removeSensor(duplicates);
+        metrics.removeSensor(latestChanged);
     }
 
     @Override
@@ -46,15 +67,20 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         Period period = obs.parsedPeriod();
         String historyKey = HistoryKeys.of(obs.key(), period, obs.eventId());
         if (history.get(historyKey) != null) {
+            duplicates.record();
             return; // the same fact seen again (replay, re-extraction): one observation
         }
         history.put(historyKey, obs);
+        added.record();
 
         Indicator current = latest.get(obs.key());
         long count = current == null ? 1 : current.observationCount() + 1;
         boolean newest = current == null || ObservationOrder.LATEST.compare(obs, current.latest()) > 0;
         boolean sameLatestPeriod = current != null && Objects.equals(period, current.latest().parsedPeriod());
         Indicator next;
+        if (newest) {
+            latestChanged.record();
+        }
         if (newest || sameLatestPeriod) {
             Observation top = newest ? obs : current.latest();
             next = Indicator.summarize(top, IndicatorReads.samePeriod(history, top.key(), period), count);
@@ -69,10 +95,12 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         if (!HistoryKeys.isValidKey(event.key())) {
             throw new InvalidMetricEventException("BAD_KEY", "event key is blank, too long or has control characters");
         }
-        if (recordKey != null && !recordKey.equals(event.key())) {
-            // Records are partitioned by their key; a different event key would live on the wrong instance.
-            throw new InvalidMetricEventException("KEY_MISMATCH",
-                    "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
+        if (!event.key().equals(recordKey)) {
+            // Records are partitioned by their key; a missing or different record key would put the event on a
+            // partition where queries for its key never look.
+            throw new InvalidMetricEventException("KEY_MISMATCH", recordKey == null
+                    ? "record has no key; expected the event key '" + event.key() + "'"
+                    : "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
         }
         if (event.value() == null && event.low() == null && event.high() == null) {
             throw new InvalidMetricEventException("NO_VALUE", "event " + event.id() + " has no value, low or high");

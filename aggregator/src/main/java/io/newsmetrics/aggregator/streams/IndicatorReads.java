@@ -85,13 +85,26 @@ public final class IndicatorReads {
      * first), in key order.
      */
     public static List<Indicator> list(PartitionStores s, IndicatorFilter filter, String afterKey, int limit) {
+        return list(s, filter, afterKey, limit, null);
+    }
+
+    /**
+     * Like {@link #list(PartitionStores, IndicatorFilter, String, int)}, each indicator as of {@code asOf}
+     * (see {@link #asOf}) when not null; keys with nothing up to then are left out. Filters apply to the
+     * current indicator.
+     */
+    public static List<Indicator> list(PartitionStores s, IndicatorFilter filter, String afterKey, int limit,
+                                       Period asOf) {
         List<Indicator> out = new ArrayList<>();
         String from = afterKey == null ? null : afterKey + '\u0000'; // the smallest key greater than afterKey
         try (KeyValueIterator<String, Indicator> it = s.latest().range(from, null)) {
             while (it.hasNext() && out.size() < limit) {
                 KeyValue<String, Indicator> kv = it.next();
                 if (filter.matches(kv.value)) {
-                    out.add(kv.value);
+                    Indicator i = asOf == null ? kv.value : asOf(s, kv.key, asOf);
+                    if (i != null) {
+                        out.add(i);
+                    }
                 }
             }
         }

@@ -25,19 +25,20 @@ public final class ArticleParser {
     /** Deepest element nesting the parser keeps. */
     public static final int MAX_DEPTH = 256;
 
-    private final DateText dates;
+    private final PublicationDates dates;
 
     private ArticleParser(DateText dates) {
-        this.dates = dates;
+        this.dates = new PublicationDates(dates);
     }
 
-    /** A parser that accepts dates up to tomorrow (UTC) as publication dates. */
+    /** A parser that accepts dates up to tomorrow (UTC, read at each parse) as publication dates. */
     public static ArticleParser create() {
         return new ArticleParser(DateText.relativeToNow());
     }
 
     /** A parser with a fixed reference day, for reproducible runs over archived pages. */
     public static ArticleParser withLatestDate(java.time.LocalDate latest) {
+        Objects.requireNonNull(latest, "latest");
         return new ArticleParser(DateText.upTo(latest));
     }
 
@@ -48,6 +49,7 @@ public final class ArticleParser {
      * @param url  the URL the page was fetched from; relative links resolve against it
      * @return the article; its text is empty when no main text is found
      * @throws PageTooLargeException when the page exceeds {@link #MAX_HTML_CHARS}
+     * @throws NullPointerException when an argument is null
      */
     public Article parse(String html, String url) {
         Objects.requireNonNull(html, "html");
@@ -60,16 +62,15 @@ public final class ArticleParser {
         PageIndex index = PageIndex.of(doc);
         MetaTags meta = MetaTags.of(index);
         JsonLd ld = JsonLd.of(index);
-        PublicationDates pd = new PublicationDates(dates);
-        String published = pd.published(index, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
-        String modified = pd.modified(meta, ld).orElse(null);
+        String published = dates.published(index, url, meta, ld).map(PublicationDates.Found::date).orElse(null);
+        String modified = dates.modified(meta, ld).orElse(null);
         String title = PageMetadata.title(doc, meta, ld).orElse(null);
         String canonical = PageMetadata.canonical(index, meta).orElse(url);
         var authors = PageMetadata.authors(index, meta, ld);
         String language = PageMetadata.language(doc, meta).orElse(null);
         String siteName = PageMetadata.siteName(meta, ld).orElse(null);
         String description = PageMetadata.description(meta, ld).orElse(null);
-        String text = MainText.extract(doc, ld.article("articleBody").orElse(null));
+        String text = MainText.extract(doc, ld.article("articleBody").orElse(null), title);
         return new Article(url, canonical, title, published, modified, authors, language, siteName, description, text);
     }
 }

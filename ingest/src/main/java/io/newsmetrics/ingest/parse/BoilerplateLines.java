@@ -25,7 +25,8 @@ final class BoilerplateLines {
             "(?iu)^(sign up|subscribe|follow us|get the latest|get our|let our news|this slideshow requires|"
                     + "click here|reading time|tempo de leitura|lesezeit|temps de lecture|all rights reserved|"
                     + "copyright|©|\\(c\\) ?\\d{4}|we use cookies|this (web)?site uses cookies|"
-                    + "continue reading|download the app|enable javascript|javascript is disabled)");
+                    + "continue reading|download the app|enable javascript|javascript is disabled|"
+                    + "(posted|published|publicado|publicada|publié|veröffentlicht|pubblicato) (by|por|par|von|da):?)");
     private static final Pattern COOKIE_NOTICE = Pattern.compile(
             "(?iu)cookie.*(website|site|browsing|consent|accept|privacy|settings)|"
                     + "(website|site|browsing|consent|accept|privacy|settings).*cookie");

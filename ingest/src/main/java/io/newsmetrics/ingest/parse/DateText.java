@@ -1,5 +1,6 @@
 package io.newsmetrics.ingest.parse;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,25 +46,36 @@ public final class DateText {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Map<String, Integer> MONTHS = months();
 
-    private final LocalDate latest;
+    /** The fixed latest day, or null when it follows the clock. */
+    private final LocalDate fixedLatest;
+    private final Clock clock;
 
-    private DateText(LocalDate latest) {
-        this.latest = latest;
+    private DateText(LocalDate fixedLatest, Clock clock) {
+        this.fixedLatest = fixedLatest;
+        this.clock = clock;
     }
 
-    /** Dates up to tomorrow (UTC) are accepted; later ones are taken for errors or ads. */
+    /**
+     * Dates up to tomorrow (UTC) are accepted; later ones are taken for errors or ads. "Tomorrow"
+     * is read from the clock at each check, so a long-running service keeps accepting new days.
+     */
     public static DateText relativeToNow() {
-        return new DateText(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        return relativeTo(Clock.systemUTC());
+    }
+
+    /** Dates up to the day after the clock's today (UTC) are accepted. */
+    public static DateText relativeTo(Clock clock) {
+        return new DateText(null, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Dates up to and including {@code latest} are accepted. */
     public static DateText upTo(LocalDate latest) {
-        return new DateText(Objects.requireNonNull(latest, "latest"));
+        return new DateText(Objects.requireNonNull(latest, "latest"), null);
     }
 
-    /** The latest day accepted. */
+    /** The latest day accepted now. */
     public LocalDate latest() {
-        return latest;
+        return fixedLatest != null ? fixedLatest : LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
     }
 
     /**
@@ -82,6 +93,7 @@ public final class DateText {
         if (v.length() > 200) {
             v = v.substring(0, 200);
         }
+        v = asciiDigits(v);
         Matcher epoch = EPOCH.matcher(v);
         if (epoch.matches()) {
             LocalDate d = Instant.ofEpochSecond(Long.parseLong(epoch.group(1))).atOffset(ZoneOffset.UTC).toLocalDate();
@@ -105,13 +117,31 @@ public final class DateText {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String t = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        String t = asciiDigits(text.length() > 2_000 ? text.substring(0, 2_000) : text);
         LocalDate best = null;
         int bestAt = Integer.MAX_VALUE;
         for (Candidate c : candidates(t)) {
             if (c.date != null && plausible(c.date) && c.at < bestAt) {
                 best = c.date;
                 bestAt = c.at;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Finds the latest plausible date written in free text: in a byline area, captions and
+     * references name earlier days than the publication.
+     */
+    public Optional<LocalDate> findLatest(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = asciiDigits(text.length() > 2_000 ? text.substring(0, 2_000) : text);
+        LocalDate best = null;
+        for (Candidate c : candidates(t)) {
+            if (c.date != null && plausible(c.date) && (best == null || c.date.isAfter(best))) {
+                best = c.date;
             }
         }
         return Optional.ofNullable(best);
@@ -144,30 +174,40 @@ public final class DateText {
     private static final Pattern URL_COMPACT = Pattern.compile(
             "[/_-]((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?=[/_.-]|$)");
 
+    /** Arabic-Indic, Persian, Devanagari and other decimal digits as ASCII digits. */
+    static String asciiDigits(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 127 && Character.isDigit(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s);
+                }
+                out.setCharAt(i, (char) ('0' + Character.digit(c, 10)));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** Whether a date lies in the accepted window. */
     public boolean plausible(LocalDate d) {
-        return d.getYear() >= MIN_YEAR && !d.isAfter(latest);
+        return d.getYear() >= MIN_YEAR && !d.isAfter(latest());
     }
 
     private record Candidate(LocalDate date, int at) {
     }
 
+    /** Every date written in the text, with its position. */
     private static java.util.List<Candidate> candidates(String t) {
         java.util.List<Candidate> out = new java.util.ArrayList<>();
-        Matcher m = ISO.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
+        for (Pattern p : new Pattern[]{ISO, YMD_SEP, CJK, YMD_COMPACT}) {
+            Matcher m = p.matcher(t);
+            while (m.find()) {
+                out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
+            }
         }
-        m = YMD_SEP.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
-        }
-        m = CJK.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
-        }
-        m = DMY.matcher(t);
-        if (m.find()) {
+        Matcher m = DMY.matcher(t);
+        while (m.find()) {
             int a = Integer.parseInt(m.group(1));
             int b = Integer.parseInt(m.group(3));
             // Day first ("20.11.2019", "20/11/2019") unless only the US order can be right ("11/20/2019").
@@ -181,7 +221,6 @@ public final class DateText {
             Integer month = month(m.group(2));
             if (month != null) {
                 out.add(new Candidate(date(m.group(3), month.toString(), m.group(1)), m.start()));
-                break;
             }
         }
         m = MONTH_D_Y.matcher(t);
@@ -189,12 +228,7 @@ public final class DateText {
             Integer month = month(m.group(1));
             if (month != null) {
                 out.add(new Candidate(date(m.group(3), month.toString(), m.group(2)), m.start()));
-                break;
             }
-        }
-        m = YMD_COMPACT.matcher(t);
-        if (m.find()) {
-            out.add(new Candidate(date(m.group(1), m.group(2), m.group(3)), m.start()));
         }
         return out;
     }
@@ -245,18 +279,19 @@ public final class DateText {
     private static Map<String, Integer> months() {
         String[][] names = {
                 // en, de, fr, es, pt, it, nl, ru (stems), pl (stems), tr, id, sv/da/no
-                {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januari", "janu", "янва", "styc", "січн", "ledn", "ocak", "januar", "tammikuu"},
-                {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "fev", "fév", "febbraio", "februari", "febr", "февр", "luty", "lute", "люто", "únor", "unor", "şubat", "subat"},
-                {"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt", "март", "марта", "marz", "mart", "maret", "marc", "márc", "бере", "břez"},
-                {"april", "apr", "avril", "avr", "abril", "abr", "aprile", "апре", "kwie", "nisan", "квіт", "dubn", "ápri"},
-                {"may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "май", "maj", "maja", "mayıs", "mayis", "трав", "květ", "máju"},
-                {"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "июнь", "czer", "haziran", "черв", "červen", "júni"},
-                {"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "июля", "июль", "lipi", "lipc", "temmuz", "липн", "červenec", "července", "júli"},
-                {"august", "aug", "août", "aout", "agosto", "ago", "augustus", "авгу", "sier", "ağustos", "agustus", "agu", "серп", "srpn"},
-                {"september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre", "сент", "wrze", "eylül", "eylul", "вере", "září", "zari", "szep"},
-                {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "октя", "paźd", "pazd", "ekim", "жовт", "říjn", "rijn", "októ"},
-                {"november", "nov", "novembre", "noviembre", "novembro", "ноя", "нояб", "listo", "list", "kasım", "kasim", "nop", "лист"},
-                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "декa", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros"},
+                // Arabic (Egypt/Gulf and Levant names) come last in each row.
+                {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januari", "janu", "янва", "styc", "січн", "ledn", "ocak", "januar", "tammikuu", "يناير"},
+                {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro", "fev", "fév", "febbraio", "februari", "febr", "февр", "luty", "lute", "люто", "únor", "unor", "şubat", "subat", "فبراير", "شباط"},
+                {"march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt", "март", "марта", "marz", "mart", "maret", "marc", "márc", "бере", "břez", "مارس", "آذار"},
+                {"april", "apr", "avril", "avr", "abril", "abr", "aprile", "апре", "kwie", "nisan", "квіт", "dubn", "ápri", "أبريل", "ابريل", "نيسان"},
+                {"may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "май", "maj", "maja", "mayıs", "mayis", "трав", "květ", "máju", "مايو", "أيار"},
+                {"june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "июнь", "czer", "haziran", "черв", "červen", "júni", "يونيو", "يونيه", "حزيران"},
+                {"july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "июля", "июль", "lipi", "lipc", "temmuz", "липн", "červenec", "července", "júli", "يوليو", "يوليه", "تموز"},
+                {"august", "aug", "août", "aout", "agosto", "ago", "augustus", "авгу", "sier", "ağustos", "agustus", "agu", "серп", "srpn", "أغسطس", "اغسطس", "آب"},
+                {"september", "sep", "sept", "septembre", "septiembre", "setembro", "set", "settembre", "сент", "wrze", "eylül", "eylul", "вере", "září", "zari", "szep", "سبتمبر", "أيلول"},
+                {"october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "октя", "paźd", "pazd", "ekim", "жовт", "říjn", "rijn", "októ", "أكتوبر", "اكتوبر"},
+                {"november", "nov", "novembre", "noviembre", "novembro", "ноя", "нояб", "listo", "list", "kasım", "kasim", "nop", "лист", "نوفمبر"},
+                {"december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dicembre", "дека", "grud", "aralık", "aralik", "des", "desember", "груд", "pros", "ديسمبر"},
         };
         Map<String, Integer> map = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -265,14 +300,5 @@ public final class DateText {
             }
         }
         return Map.copyOf(map);
-    }
-
-    /** Parses an ISO value strictly, for tests and callers that hold a known ISO string. */
-    static Optional<LocalDate> isoDate(String value) {
-        try {
-            return Optional.of(LocalDate.parse(value.substring(0, Math.min(10, value.length()))));
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -22,18 +22,24 @@ import java.util.regex.Pattern;
  *
  * <p>The method, in the spirit of readability, boilerpipe and trafilatura:
  * <ol>
- *   <li><b>Prune</b> what is never article text: scripts, forms controls, media, {@code nav},
+ *   <li><b>Measure</b> every element in one bottom-up pass: text characters, link characters and
+ *       <i>prose</i> characters (paragraph-like blocks of at least 60 characters with under 30 %
+ *       link text; long list items count half, as they are mostly teasers).</li>
+ *   <li><b>Prune</b> what is never article text: scripts, form controls, media, {@code nav},
  *       {@code aside}, {@code footer}, hidden elements, ARIA landmarks for navigation, and elements
- *       whose class or id names boilerplate (share bars, comments, related links, cookie and
- *       paywall notices, tickers, captions...) unless they hold most of the page's text.</li>
- *   <li><b>Score</b> every text block (paragraph, or a div holding only inline content) by its
- *       length and commas; the score flows to its parent, grandparent and further ancestors with
+ *       whose class or id names boilerplate ({@link ClassNames}: share bars, comments, related
+ *       links, cookie notices, captions...). Weak layout words ("rail", "paywall") do not remove
+ *       a container holding real prose; no name removes one holding most of the page's text.</li>
+ *   <li><b>Score</b> every text block (paragraph, or a div of inline content only) by its length
+ *       and commas; the score flows to its parent, grandparent and further ancestors with
  *       decreasing weight. A container's score is scaled by its text-to-link ratio and nudged by
  *       class names that say "article" or "comment".</li>
- *   <li><b>Select</b> the best container, and add siblings that score well or read like
- *       paragraphs (paragraph clustering).</li>
- *   <li><b>Emit</b> block by block, dropping link lists, short boilerplate lines and the title;
- *       paragraphs are joined with blank lines.</li>
+ *   <li><b>Select</b> the best container; then <b>climb</b> to an ancestor while it adds clearly
+ *       more prose than other text and links (articles split into sections, leads outside the
+ *       body container), and add siblings that score well or read like paragraphs.</li>
+ *   <li><b>Emit</b> block by block, skipping link lists, headlines, lines of page furniture
+ *       ({@link BoilerplateLines}), datelines and a repeated title; paragraphs are joined with
+ *       blank lines.</li>
  *   <li><b>Check</b> against JSON-LD {@code articleBody} when the page has one: if the DOM
  *       selection misses most of it, the declared body is used instead.</li>
  * </ol>
@@ -44,6 +50,7 @@ final class MainText {
             "object", "embed", "canvas", "button", "input", "select", "textarea", "link", "meta", "nav", "aside",
             "footer", "figure", "figcaption", "picture", "video", "audio", "map", "dialog", "menu", "head", "label",
             "option", "math");
+    private static final Set<String> ROW_TAGS = Set.of("tr", "td", "th", "tbody", "thead", "li", "p", "span");
     private static final Set<String> CONTAINER_JUNK_TAGS = Set.of("figure", "aside", "footer", "nav");
     private static final Set<String> JUNK_ROLES = Set.of("navigation", "complementary", "banner", "contentinfo",
             "menu", "menubar", "search", "dialog", "alertdialog", "toolbar", "tablist");
@@ -54,6 +61,9 @@ final class MainText {
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
     private static final Pattern END_MARK = Pattern.compile("[.!?…。！？\"”’»)]$");
     private static final int MIN_PARAGRAPH = 25;
+    private static final int MAX_SCORED_CHARS = 20_000;
+    /** The score of a block of more than {@link #MAX_SCORED_CHARS}: base plus the length cap. */
+    private static final double LONG_BLOCK_SCORE = 4;
 
     private MainText() {
     }
@@ -64,15 +74,25 @@ final class MainText {
      * @param declaredBody JSON-LD articleBody or null
      */
     static String extract(Document doc, String declaredBody) {
+        return extract(doc, declaredBody, null);
+    }
+
+    /**
+     * Extracts the main text; mutates {@code doc} (read metadata first).
+     *
+     * @param declaredBody JSON-LD articleBody or null
+     * @param title        the headline, dropped when the text repeats it at its start; or null
+     */
+    static String extract(Document doc, String declaredBody, String title) {
         Element body = doc.body();
         if (body == null) {
             return declaredBody == null ? "" : normalizeDeclared(declaredBody);
         }
         ClassNames names = new ClassNames();
-        prune(body, textStats(body), names);
         Map<Element, int[]> stats = textStats(body);
+        prune(body, stats, names);
         List<Element> roots = select(body, stats, names);
-        String text = emit(roots, stats);
+        String text = emit(roots, stats, title);
         return checkAgainstDeclared(text, declaredBody);
     }
 
@@ -103,6 +123,25 @@ final class MainText {
                 return FilterResult.CONTINUE;
             }
         }, body);
+        // Keep the statistics true without a second pass: take each removed subtree's counts off
+        // its ancestors.
+        for (Element e : remove) {
+            int[] gone = stats.get(e);
+            if (gone == null) {
+                continue;
+            }
+            for (Element a = e.parent(); a != null; a = a.parent()) {
+                int[] s = stats.get(a);
+                if (s != null) {
+                    s[TEXT] -= gone[TEXT];
+                    s[LINKS] = Math.max(0, s[LINKS] - gone[LINKS]);
+                    s[PROSE] = Math.max(0, Math.min(s[TEXT], s[PROSE] - gone[PROSE]));
+                }
+                if (a == body) {
+                    break;
+                }
+            }
+        }
         removeAll(remove);
     }
 
@@ -135,8 +174,9 @@ final class MainText {
         if (s[TEXT] > 0.5 * total && s[LINKS] < 0.3 * s[TEXT]) {
             return false;
         }
-        // Weak signals ("rail", "paywall", "header") do not outweigh a good amount of prose.
-        return verdict == ClassNames.Verdict.STRONG_BOILERPLATE || prose < 400;
+        // Weak signals ("rail", "paywall", "player") are layout words: they count on containers, not
+        // on rows, items or paragraphs, and do not outweigh a good amount of prose.
+        return verdict == ClassNames.Verdict.STRONG_BOILERPLATE || prose < 400 && !ROW_TAGS.contains(tag);
     }
 
     private static boolean hiddenStyle(String style) {
@@ -162,13 +202,39 @@ final class MainText {
         return id.isEmpty() ? cls.strip() : (cls + " " + id).strip();
     }
 
+    /**
+     * Removes elements, batching per parent: jsoup re-indexes siblings on each removal, which
+     * would be quadratic on a page with many removable siblings.
+     */
     private static void removeAll(List<Element> remove) {
+        Map<Element, List<Element>> byParent = new IdentityHashMap<>();
         for (Element e : remove) {
-            if (e.parent() != null) {
-                e.remove();
+            Element parent = e.parent();
+            if (parent != null) {
+                byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
             }
         }
+        for (Map.Entry<Element, List<Element>> en : byParent.entrySet()) {
+            List<Element> gone = en.getValue();
+            if (gone.size() <= BATCH_REMOVAL) {
+                gone.forEach(Node::remove);
+                continue;
+            }
+            Element parent = en.getKey();
+            Set<Node> drop = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            drop.addAll(gone);
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node c : parent.childNodes()) {
+                if (!drop.contains(c)) {
+                    kept.add(c);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        }
     }
+
+    private static final int BATCH_REMOVAL = 16;
 
     // ---------------------------------------------------------------- stats
 
@@ -258,14 +324,22 @@ final class MainText {
     // ---------------------------------------------------------------- score and select
 
     private static List<Element> select(Element body, Map<Element, int[]> stats, ClassNames names) {
-        Map<Element, double[]> scores = new IdentityHashMap<>();
+        // Document order (jsoup elements compare by identity): ties and caps resolve the same way every run.
+        Map<Element, double[]> scores = new java.util.LinkedHashMap<>();
         for (Element e : body.getAllElements()) {
             String tag = e.normalName();
             Element first;
             String text;
             if (SCORED.contains(tag)) {
-                text = e.text();
+                int[] st = stats.get(e);
                 first = e.parent();
+                if (st != null && st[TEXT] > MAX_SCORED_CHARS) {
+                    // Nested quotes or cells would re-read the same text at every level: a block far
+                    // longer than any paragraph gets a length-only score.
+                    addToAncestors(first, LONG_BLOCK_SCORE, body, scores, names);
+                    continue;
+                }
+                text = e.text();
             } else if (tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("span")) {
                 int[] st = stats.get(e);
                 if (st == null || st[TEXT] < MIN_PARAGRAPH) {
@@ -282,7 +356,7 @@ final class MainText {
                     first = e.parent();
                 } else if (!tag.equals("span")) {
                     // Loose text beside blocks (text<br>text<p>...) is a paragraph of this container.
-                    text = ownInlineText(e);
+                    text = ownInlineText(e, stats);
                     first = e;
                 } else {
                     continue;
@@ -293,15 +367,7 @@ final class MainText {
             if (text.length() < MIN_PARAGRAPH) {
                 continue;
             }
-            double score = paragraphScore(text);
-            Element ancestor = first;
-            for (int level = 0; ancestor != null && level < 5; level++) {
-                addScore(ancestor, score, level, scores, names);
-                if (ancestor == body) {
-                    break;
-                }
-                ancestor = ancestor.parent();
-            }
+            addToAncestors(first, paragraphScore(text), body, scores, names);
         }
         Element top = null;
         double topScore = 0;
@@ -320,6 +386,19 @@ final class MainText {
         top = expand(top, body, stats);
         double[] chosen = scores.get(top);
         return withSiblings(top, chosen == null ? topScore : chosen[0], scores, stats);
+    }
+
+    /** Adds a paragraph's score to its container and, with decreasing weight, four more ancestors. */
+    private static void addToAncestors(Element first, double score, Element body, Map<Element, double[]> scores,
+                                       ClassNames names) {
+        Element ancestor = first;
+        for (int level = 0; ancestor != null && level < 5; level++) {
+            addScore(ancestor, score, level, scores, names);
+            if (ancestor == body) {
+                break;
+            }
+            ancestor = ancestor.parent();
+        }
     }
 
     private static void addScore(Element e, double score, int level, Map<Element, double[]> scores,
@@ -362,12 +441,13 @@ final class MainText {
         return s;
     }
 
-    private static String ownInlineText(Element e) {
+    private static String ownInlineText(Element e, Map<Element, int[]> stats) {
         StringBuilder sb = new StringBuilder();
         for (Node c : e.childNodes()) {
             if (c instanceof TextNode t) {
                 sb.append(t.text());
-            } else if (c instanceof Element ce && !BLOCKS.contains(ce.normalName())) {
+            } else if (c instanceof Element ce && !BLOCKS.contains(ce.normalName())
+                    && (stats.get(ce) == null || stats.get(ce)[HAS_BLOCK] == 0)) {
                 sb.append(ce.text());
             }
             if (sb.length() > 5_000) {
@@ -381,7 +461,8 @@ final class MainText {
     private static Element preferCommonAncestor(Element top, double topScore, Map<Element, double[]> scores) {
         List<Element> alternatives = new ArrayList<>();
         for (Map.Entry<Element, double[]> en : scores.entrySet()) {
-            if (en.getKey() != top && en.getValue()[0] >= 0.75 * topScore) {
+            if (en.getKey() != top && en.getValue()[0] >= 0.75 * topScore
+                    && alternatives.size() < MAX_ALTERNATIVES) {
                 alternatives.add(en.getKey());
             }
         }
@@ -434,6 +515,8 @@ final class MainText {
     }
 
     private static final int MAX_CLIMB = 8;
+    /** Enough near-equal candidates to find a shared ancestor; more only cost time on hostile pages. */
+    private static final int MAX_ALTERNATIVES = 64;
     /** A climb must gain this much value, absolutely and relative to the prose held: small gains are noise. */
     private static final double MIN_GAIN = 150;
     private static final double MIN_RELATIVE_GAIN = 0.1;
@@ -489,13 +572,24 @@ final class MainText {
 
     // ---------------------------------------------------------------- emit
 
-    private static String emit(List<Element> roots, Map<Element, int[]> stats) {
+    private static String emit(List<Element> roots, Map<Element, int[]> stats, String title) {
         Emitter em = new Emitter(stats);
         for (Element root : roots) {
             NodeTraversor.filter(em, root);
             em.flush();
         }
-        return String.join("\n\n", em.paragraphs);
+        List<String> paragraphs = em.paragraphs;
+        if (title != null && !title.isBlank()) {
+            // The headline repeated in a non-h1 element at the top is not body text.
+            String t = BoundedText.collapse(title).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
+                if (paragraphs.get(i).toLowerCase(Locale.ROOT).equals(t)) {
+                    paragraphs.remove(i);
+                    break;
+                }
+            }
+        }
+        return String.join("\n\n", paragraphs);
     }
 
     /** Writes paragraphs block by block, skipping link lists and headlines. */
@@ -565,7 +659,7 @@ final class MainText {
         }
 
         void flush() {
-            String p = normalize(current);
+            String p = BoundedText.collapse(current);
             int links = linkChars;
             current.setLength(0);
             linkChars = 0;
@@ -576,30 +670,49 @@ final class MainText {
             if (len > 0 && links > 0.6 * len && len < 300) {
                 return;
             }
-            if (BoilerplateLines.matches(p)) {
+            if (BoilerplateLines.matches(p) || isDateline(p, len)) {
                 return;
             }
             paragraphs.add(p);
         }
     }
 
-    private static String normalize(CharSequence s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
+    /** A short line that is mostly a date ("October 12, 2017", "05/10/2018 - Posted by ..."). */
+    private static boolean isDateline(String p, int len) {
+        if (len > DATELINE_CHARS || !hasYear(p)) {
+            return false;
+        }
+        int words = p.split(" ").length;
+        return words <= DATELINE_WORDS && DATES.find(p).isPresent()
+                || DATES.find(p.substring(0, Math.min(p.length(), 12))).isPresent() && p.contains(" - ");
+    }
+
+    /** Whether the text holds four digits in a row starting with 19 or 20: a cheap gate before the date rules. */
+    private static boolean hasYear(String p) {
+        int run = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run++;
+                if (run == 4) {
+                    char a = p.charAt(i - 3);
+                    char b = p.charAt(i - 2);
+                    if (a == '1' && b == '9' || a == '2' && b == '0') {
+                        return true;
+                    }
                 }
-                out.append(c);
+            } else {
+                run = 0;
             }
         }
-        return out.toString();
+        return false;
     }
+
+    private static final int DATELINE_CHARS = 100;
+    private static final int DATELINE_WORDS = 6;
+    /** Any plausible date counts for datelines; the window end is irrelevant here. */
+    private static final DateText DATES = DateText.upTo(java.time.LocalDate.of(9999, 12, 31));
+
 
     // ---------------------------------------------------------------- declared body
 
@@ -630,7 +743,7 @@ final class MainText {
         }
         List<String> paras = new ArrayList<>();
         for (String line : s.split("\\n+")) {
-            String p = normalize(line);
+            String p = BoundedText.collapse(line);
             if (!p.isEmpty()) {
                 paras.add(p);
             }

@@ -18,6 +18,7 @@ final class PageMetadata {
     private static final Pattern LANG = Pattern.compile("(?i)^([a-z]{2})([_-].*)?$");
     private static final int MAX_AUTHOR_CHARS = 100;
     private static final int MAX_AUTHORS = 5;
+    private static final int MAX_TITLE_CHARS = 300;
 
     private PageMetadata() {
     }
@@ -25,11 +26,12 @@ final class PageMetadata {
     static Optional<String> title(Document doc, MetaTags meta, JsonLd ld) {
         Optional<String> t = ld.article("headline").or(() -> meta.first("og:title", "twitter:title", "dc.title"));
         if (t.isPresent()) {
-            return t.map(PageMetadata::clean);
+            return t.map(BoundedText::collapse);
         }
         Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank() && h1.text().length() < 300) {
-            return Optional.of(clean(h1.text()));
+        String headline = h1 == null ? null : BoundedText.of(h1, MAX_TITLE_CHARS);
+        if (headline != null && !headline.isBlank()) {
+            return Optional.of(BoundedText.collapse(headline));
         }
         String title = doc.title();
         if (title.isBlank()) {
@@ -46,7 +48,7 @@ final class PageMetadata {
                 }
             }
         }
-        return Optional.of(clean(best));
+        return Optional.of(BoundedText.collapse(best));
     }
 
     static Optional<String> canonical(Document doc, MetaTags meta) {
@@ -85,14 +87,14 @@ final class PageMetadata {
                 if (e.attr("itemprop").equalsIgnoreCase("author") && out.size() < MAX_AUTHORS) {
                     Element name = e.getElementsByAttributeValue("itemprop", "name").first();
                     Element from = name == null ? e : name;
-                    addAuthor(out, from.hasAttr("content") ? from.attr("content") : from.text());
+                    addAuthor(out, from.hasAttr("content") ? from.attr("content") : BoundedText.of(from, MAX_AUTHOR_CHARS));
                 }
             }
         }
         if (out.isEmpty()) {
             for (Element e : doc.getElementsByAttributeValue("rel", "author")) {
                 if (out.size() < MAX_AUTHORS) {
-                    addAuthor(out, e.text());
+                    addAuthor(out, BoundedText.of(e, MAX_AUTHOR_CHARS));
                 }
             }
         }
@@ -103,7 +105,7 @@ final class PageMetadata {
         if (raw == null) {
             return;
         }
-        String a = BY.matcher(clean(raw)).replaceFirst("").strip();
+        String a = BY.matcher(BoundedText.collapse(raw)).replaceFirst("").strip();
         if (a.isEmpty() || a.length() > MAX_AUTHOR_CHARS || a.startsWith("http") || a.contains("@")
                 || out.contains(a)) {
             return;
@@ -123,15 +125,11 @@ final class PageMetadata {
 
     static Optional<String> siteName(MetaTags meta, JsonLd ld) {
         return meta.first("og:site_name", "application-name", "twitter:site").or(ld::publisherName)
-                .map(PageMetadata::clean);
+                .map(BoundedText::collapse);
     }
 
     static Optional<String> description(MetaTags meta, JsonLd ld) {
         return meta.first("og:description", "description", "twitter:description", "dc.description")
-                .or(() -> ld.article("description")).map(PageMetadata::clean);
-    }
-
-    private static String clean(String s) {
-        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+                .or(() -> ld.article("description")).map(BoundedText::collapse);
     }
 }

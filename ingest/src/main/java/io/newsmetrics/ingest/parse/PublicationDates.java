@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *       update;</li>
  *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
  *       byline;</li>
- *   <li><b>headline</b>: the first date in the text just after the {@code <h1>};</li>
+ *   <li><b>headline</b>: the latest date in the text just after the {@code <h1>} (captions and
+ *       references there name earlier days), tiny inline date-printing scripts included;</li>
  *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
  *       left out.</li>
  * </ol>
@@ -70,6 +71,7 @@ final class PublicationDates {
     private static final int MAX_BYLINE_CHARS = 300;
     private static final int AFTER_HEADLINE_CHARS = 600;
     private static final int PAGE_TEXT_CHARS = 3_000;
+    private static final int INLINE_SCRIPT_CHARS = 120;
 
     /** A date and the rule that found it ({@code url}, {@code meta}, {@code json-ld}, ...). */
     record Found(String date, String source) {
@@ -88,6 +90,8 @@ final class PublicationDates {
 
     /** The publication date, reading markup from an index built once per page. */
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
+        // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
+        // > byline > headline > text. Modification dates are never read here.
         Document doc = index.doc;
         Optional<LocalDate> fromUrl = dates.fromUrl(url);
         if (fromUrl.isPresent()) {
@@ -126,7 +130,7 @@ final class PublicationDates {
             return Optional.of(new Found(headline.get().toString(), "headline"));
         }
         return doc.body() == null ? Optional.empty()
-                : textFrom(doc.body(), PAGE_TEXT_CHARS).map(x -> new Found(x.toString(), "text"));
+                : textFrom(doc.body(), PAGE_TEXT_CHARS, false).map(x -> new Found(x.toString(), "text"));
     }
 
     /** The last modification date, ISO date or date-time. */
@@ -203,7 +207,8 @@ final class PublicationDates {
                 }
             }
         }
-        return dates.find(e.text()).map(LocalDate::toString);
+        String text = BoundedText.of(e, MAX_BYLINE_CHARS);
+        return text == null ? Optional.empty() : dates.find(text).map(LocalDate::toString);
     }
 
     private Optional<LocalDate> fromBylines(Document doc) {
@@ -219,8 +224,8 @@ final class PublicationDates {
             if (++looked > MAX_BYLINE_ELEMENTS) {
                 break;
             }
-            String text = e.text();
-            if (text.length() > MAX_BYLINE_CHARS || text.length() < 6) {
+            String text = BoundedText.of(e, MAX_BYLINE_CHARS);
+            if (text == null || text.length() < 6) {
                 continue;
             }
             Optional<LocalDate> d = publishedIn(text);
@@ -237,16 +242,24 @@ final class PublicationDates {
         if (h1 == null) {
             return Optional.empty();
         }
-        return textFrom(following(h1), AFTER_HEADLINE_CHARS);
+        return textFrom(following(h1), AFTER_HEADLINE_CHARS, true);
     }
 
-    /** The first date in the visible text from node {@code start} on, up to {@code limit} chars. */
-    private Optional<LocalDate> textFrom(Node start, int limit) {
+    /**
+     * A date in the visible text from node {@code start} on, up to {@code limit} chars: the latest
+     * one (byline area, where captions name older days) or the first.
+     */
+    private Optional<LocalDate> textFrom(Node start, int limit, boolean latest) {
         StringBuilder text = new StringBuilder();
         Node n = start;
         while (n != null && text.length() < limit) {
             if (n instanceof TextNode t) {
                 text.append(t.text()).append(' ');
+                n = following(n);
+            } else if (n instanceof Element e && e.normalName().equals("script") && !e.hasAttr("src")
+                    && e.data().length() < INLINE_SCRIPT_CHARS) {
+                // Older CMSs print the date with a tiny inline script: showDate("2020/04/17 01:43").
+                text.append(e.data()).append(' ');
                 n = following(n);
             } else if (n instanceof Element e && (SKIP_TEXT_OF.contains(e.normalName())
                     || NOT_DATE_CLASS.matcher(e.className()).find())) {
@@ -255,7 +268,7 @@ final class PublicationDates {
                 n = n.childNodeSize() > 0 ? n.childNode(0) : following(n);
             }
         }
-        return publishedIn(text.toString());
+        return publishedIn(text.toString(), latest);
     }
 
     /** The next node in document order that is not inside {@code n}. */
@@ -269,11 +282,16 @@ final class PublicationDates {
 
     /** A date in byline text; when an update is announced, only the text before it counts. */
     private Optional<LocalDate> publishedIn(String text) {
+        return publishedIn(text, false);
+    }
+
+    private Optional<LocalDate> publishedIn(String text, boolean latest) {
+        String t = text;
         Matcher up = UPDATE_WORDS.matcher(text);
         if (up.find()) {
             // "Published Nov 20, 2019 | Updated Nov 21": read only before the update mark.
-            return dates.find(text.substring(0, up.start()));
+            t = text.substring(0, up.start());
         }
-        return dates.find(text);
+        return latest ? dates.findLatest(t) : dates.find(t);
     }
 }

@@ -81,6 +81,17 @@ class ArticleParserTest {
     }
 
     @Test
+    void survivesManyRemovableSiblingsAndNestedBylines() {
+        String siblings = "<html><body>" + "<nav>x</nav><div class=\"share\">y</div>".repeat(300_000)
+                + "<p>The article text after three hundred thousand navigation blocks, which are all dropped.</p>";
+        Article a = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> parser.parse(siblings, URL));
+        assertTrue(a.text().startsWith("The article text after"), a.text());
+        String nested = "<html><body>" + "<blockquote class=\"meta\"><b>".repeat(250) + "word, ".repeat(1_000_000);
+        Article b = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> parser.parse(nested, URL));
+        assertTrue(b.text().startsWith("word, word"));
+    }
+
+    @Test
     void returnsEmptyTextForPagesWithoutText() {
         Article a = parser.parse("<html><head><title>Empty</title></head><body></body></html>", URL);
         assertEquals("", a.text());

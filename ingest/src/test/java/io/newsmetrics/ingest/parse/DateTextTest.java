@@ -35,6 +35,18 @@ class DateTextTest {
     }
 
     @Test
+    void readsNonAsciiDigitsAndArabicMonthNames() {
+        assertEquals(Optional.of(LocalDate.of(2020, 12, 25)), dates.find("٢٥ ديسمبر ٢٠٢٠"));
+        assertEquals(Optional.of("2020-06-22"), dates.parseValue("۲۰۲۰-۰۶-۲۲"));
+    }
+
+    @Test
+    void findsTheLatestDateForBylineAreas() {
+        assertEquals(Optional.of(LocalDate.of(2020, 1, 18)),
+                dates.findLatest("Photo taken January 16, 2020. Reuters. January 18, 2020"));
+    }
+
+    @Test
     void readsCjkDates() {
         assertEquals(Optional.of(LocalDate.of(2020, 4, 17)), dates.find("2020年4月17日 01:43"));
         assertEquals(Optional.of(LocalDate.of(2020, 3, 4)), dates.find("2020년 3월 4일"));
@@ -60,6 +72,15 @@ class DateTextTest {
         assertEquals(Optional.of("2021-01-01"), dates.parseValue("2021-01-01"));
         assertEquals(Optional.empty(), dates.parseValue("1994-12-31"));
         assertEquals(Optional.empty(), dates.find("on March 3, 2030"));
+    }
+
+    @Test
+    void followsTheClockForTomorrow() {
+        java.time.Instant now = java.time.Instant.parse("2024-02-28T23:00:00Z");
+        DateText clocked = DateText.relativeTo(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        assertEquals(LocalDate.of(2024, 2, 29), clocked.latest());
+        assertEquals(Optional.of("2024-02-29"), clocked.parseValue("2024-02-29"));
+        assertEquals(Optional.empty(), clocked.parseValue("2024-03-01"));
     }
 
     @Test

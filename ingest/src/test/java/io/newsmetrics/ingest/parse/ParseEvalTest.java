@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,6 +42,14 @@ class ParseEvalTest {
         ParseEval.main(new String[]{dir.toString(), map.toString(), out.toString()});
         JsonNode line = Json.mapper().readTree(Files.readAllLines(out).get(0));
         assertEquals("https://example.com/n", line.get("url").asText());
+    }
+
+    @Test
+    void rejectsMissingArgumentsAndBadRepeats(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParseEval.main(new String[0]));
+        assertTrue(e.getMessage().startsWith("usage:"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ParseEval.main(new String[]{dir.toString(), "--repeat", "0"}));
     }
 
     @Test

@@ -1,0 +1,143 @@
+package io.newsmetrics.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmarks of newsmetrics, each printing its figures with the machine's load:
+ * <pre>
+ *   java -jar bench/target/newsmetrics-bench.jar all|transport|extract|pipeline|freshness|ingest [--option value ...]
+ * </pre>
+ * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
+ * (freshness, default 100 articles/s for 30 s after a 5 s warm-up), {@code --urls N} (ingest, default 2000),
+ * {@code --partitions N} (default 3), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
+ * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
+ */
+public final class Bench {
+    private static final List<String> BENCHES = List.of("transport", "extract", "pipeline", "freshness", "ingest");
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println("usage: newsmetrics-bench all|" + String.join("|", BENCHES)
+                    + " [--articles N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--shared DIR] [--dir DIR]");
+            return;
+        }
+        String which = args[0];
+        if (!which.equals("all") && !BENCHES.contains(which)) {
+            System.err.println("newsmetrics-bench: unknown benchmark '" + which + "'; choose all, " + String.join(", ", BENCHES));
+            System.exit(2);
+        }
+        Map<String, String> opts = options(args);
+        int articles = intOption(opts, "articles", 20_000);
+        double rate = Double.parseDouble(opts.getOrDefault("rate", "100"));
+        int seconds = intOption(opts, "seconds", 30);
+        int urls = intOption(opts, "urls", 2_000);
+        int partitions = intOption(opts, "partitions", 3);
+        Path shared = Path.of(opts.getOrDefault("shared", System.getProperty("newsmetrics.shared", "../shared")));
+        boolean keep = opts.containsKey("dir");
+        Path root = keep ? Path.of(opts.get("dir")) : Files.createTempDirectory("newsmetrics-bench");
+        Files.createDirectories(root);
+
+        System.out.printf(Locale.ROOT, "newsmetrics bench: %s; java %s, max heap %d MiB; %s%n", which,
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, Machine.load());
+        Corpus corpus = Corpus.load(shared);
+        List<String> run = which.equals("all") ? BENCHES : List.of(which);
+        TransportBench.Result transport = null;
+        try {
+            for (String b : run) {
+                Path dir = root.resolve(b);
+                String before = Machine.load();
+                switch (b) {
+                    case "transport" -> {
+                        transport = TransportBench.run(dir, corpus, articles, partitions);
+                        print(transport.describe(), before);
+                    }
+                    case "extract" -> print(ExtractBench.run(corpus, Math.min(articles, 2_000)).describe(), before);
+                    case "pipeline" -> {
+                        PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, partitions);
+                        print(r.describe(), before);
+                        if (transport != null) {
+                            System.out.printf(Locale.ROOT, "  pipeline / raw transport (produce) = %.3f (%.0f vs %.0f records/s)%n",
+                                    r.articlesPerSecond() / transport.produceRate(), r.articlesPerSecond(), transport.produceRate());
+                        }
+                        System.out.printf(Locale.ROOT, "  memory after the pipeline run: peak RSS (VmHWM) %.0f MiB during it; %s%n",
+                                r.peakRssMib(), Machine.memory());
+                        System.out.println("  RocksDB: aggregator stores use BoundedRocksDbConfig (one shared LRU block cache "
+                                + "+ write-buffer manager, default 64 MiB, AggregatorConfig.rocksDbMemoryBytes); the extractor has no stores");
+                    }
+                    case "freshness" -> {
+                        FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, 5, 10, partitions);
+                        print(r.describe(), before);
+                    }
+                    case "ingest" -> {
+                        IngestBench.Result r = IngestBench.run(dir, shared, urls);
+                        print(r.describe(), before);
+                        System.out.println("  ingest stats: " + r.stats());
+                    }
+                    default -> throw new IllegalStateException(b);
+                }
+            }
+        } finally {
+            if (!keep) {
+                deleteTree(root);
+            }
+        }
+        System.out.println("done; " + Machine.memory() + "; " + Machine.load());
+        System.exit(0); // Kafka and HTTP client threads must not keep the JVM alive
+    }
+
+    private static void print(String line, String loadBefore) {
+        System.out.println(line);
+        System.out.println("  (" + loadBefore + " before, " + Machine.load() + " after)");
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got '" + a + "'");
+            }
+            out.put(a.substring(2), args[++i]);
+        }
+        return out;
+    }
+
+    private static int intOption(Map<String, String> opts, String name, int def) {
+        String v = opts.get(name);
+        if (v == null) {
+            return def;
+        }
+        try {
+            int n = Integer.parseInt(v.replace("_", ""));
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + v + "'");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.newsmetrics.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmetrics.aggregator.AggregatorConfig;
+import io.newsmetrics.extractor.streams.ExtractorConfig;
+import io.newsmetrics.launcher.Pipeline;
+import io.newsmetrics.launcher.PipelineConfig;
+import io.newsmetrics.model.Json;
+import io.newsmetrics.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pipeline throughput: N articles straight to {@code articles} (extractor and aggregator on the embedded
+ * broker, exactly_once_v2), timed until every metric event is in the aggregator's stores, i.e. both
+ * applications have committed up to the end of their input. The listing then must account for every
+ * distinct event (observations) that was not dead-lettered.
+ */
+final class PipelineBench {
+    private static final Duration LIMIT = Duration.ofMinutes(20);
+
+    record Result(int articles, double seconds, long events, long distinctEvents, long observations, long keys,
+                  long metricsDlq, long articlesDlq, double peakRssMib) {
+        double articlesPerSecond() {
+            return articles / seconds;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "pipeline: %d articles -> %d metric events (%d distinct ids) in %.1f s = "
+                            + "%.0f articles/s, %.0f events/s; aggregator holds %d keys with %d observations; "
+                            + "dead letters: articles %d, metrics %d; %s",
+                    articles, events, distinctEvents, seconds, articlesPerSecond(), events / seconds, keys, observations,
+                    articlesDlq, metricsDlq, observations + metricsDlq >= distinctEvents ? "every event accounted for"
+                            : "MISSING " + (distinctEvents - observations - metricsDlq) + " events");
+        }
+    }
+
+    private PipelineBench() {
+    }
+
+    static PipelineConfig config(Path dir, int partitions) {
+        return PipelineConfig.defaults(dir).withPorts(0, 0).withHttp("127.0.0.1", "127.0.0.1")
+                .withPartitions(partitions)
+                .withServices(EnumSet.of(PipelineConfig.Service.EXTRACTOR, PipelineConfig.Service.AGGREGATOR));
+    }
+
+    static Result run(Path dir, Corpus corpus, int n, int partitions) throws Exception {
+        try (Pipeline pipeline = Pipeline.start(config(dir, partitions))) {
+            awaitReady(pipeline);
+            String bootstrap = pipeline.bootstrapServers();
+            Set<String> ids = new HashSet<>();
+            AtomicLong events = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread counter = new Thread(() -> {
+                try (KafkaConsumer<String, String> c = Clients.consumer(bootstrap, true)) {
+                    Clients.assignFromStart(c, Topics.METRICS);
+                    while (!stop.get()) {
+                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                            events.incrementAndGet();
+                            JsonNode id = r.value() == null ? null : readTree(r.value()).get("id");
+                            synchronized (ids) {
+                                ids.add(id == null ? "offset-" + r.partition() + "-" + r.offset() : id.asText());
+                            }
+                        }
+                    }
+                }
+            }, "bench-metrics-counter");
+            counter.start();
+
+            long t0 = System.nanoTime();
+            try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
+                for (int i = 0; i < n; i++) {
+                    var a = corpus.article(i);
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+                }
+                producer.flush();
+            }
+            double produced = TransportBench.seconds(t0);
+            System.out.printf(Locale.ROOT, "  (articles written in %.1f s; waiting for the applications)%n", produced);
+            try (Admin admin = Clients.admin(bootstrap)) {
+                awaitCaughtUp(admin, ExtractorConfig.DEFAULT_APPLICATION_ID, Topics.ARTICLES, t0);
+                awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
+            }
+            double seconds = TransportBench.seconds(t0);
+            double peak = Machine.statusMib("VmHWM");
+            Thread.sleep(1000); // let the counter read the last committed events
+            stop.set(true);
+            counter.join();
+            List<JsonNode> listing = new Api(pipeline.httpPort()).listAll();
+            long observations = listing.stream().mapToLong(i -> i.path("observationCount").asLong()).sum();
+            long distinct;
+            synchronized (ids) {
+                distinct = ids.size();
+            }
+            return new Result(n, seconds, events.get(), distinct, observations, listing.size(),
+                    DeadLetterCount.of(bootstrap, Topics.METRICS_DLQ), DeadLetterCount.of(bootstrap, Topics.ARTICLES_DLQ), peak);
+        }
+    }
+
+    static void awaitReady(Pipeline pipeline) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!pipeline.isReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the pipeline did not become ready within 3 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until a Streams application has committed everything of its input topic. */
+    static void awaitCaughtUp(Admin admin, String group, String topic, long t0) throws Exception {
+        while (true) {
+            long lag = Clients.lag(admin, group, topic);
+            if (lag == 0) {
+                return;
+            }
+            if (TransportBench.seconds(t0) > LIMIT.toSeconds()) {
+                throw new IllegalStateException(group + " is still " + lag + " records behind on " + topic + " after " + LIMIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (Exception e) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+
+    /** Counts the committed records of a dead-letter topic. */
+    static final class DeadLetterCount {
+        private DeadLetterCount() {
+        }
+
+        static long of(String bootstrap, String topic) {
+            try (KafkaConsumer<String, String> c = Clients.consumer(bootstrap, true)) {
+                var tps = Clients.assignFromStart(c, topic);
+                var ends = c.endOffsets(tps);
+                long n = 0;
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                    n += c.poll(Duration.ofMillis(200)).count();
+                }
+                return n;
+            }
+        }
+    }
+}
