@@ -37,8 +37,8 @@ final class Sentences {
                     }
                     j++;
                 }
-                if (newlines > 1 || newlines == 1) {
-                    paragraph++;
+                if (newlines >= 1) {
+                    paragraph++; // every line break starts a paragraph: parsed articles put one per line
                 }
                 start = j;
                 i = j;
@@ -95,7 +95,7 @@ final class Sentences {
             }
         }
         if (space) {
-            return Character.isUpperCase(next) || next == '"' || next == '“' || Character.isDigit(next) && false;
+            return Character.isUpperCase(next) || next == '"' || next == '“';
         }
         // "Center.The": a missing space after a lowercase word
         return Character.isUpperCase(next) && i > 0 && Character.isLowerCase(text.charAt(i - 1))

@@ -400,9 +400,6 @@ public final class QuantityRecognizer {
         }
         int qualLen = qualifierLength(t, qualStart);
         Change change = change(t, qualStart - qualLen, k, unitName);
-        if (value != null && "percentage_point".equals(unitName) && false) {
-            value = value;
-        }
         String concept = concept(t, qualStart - qualLen, k, surfaceUnit, unitName);
         Quantity q = new Quantity(text.substring(qStart, qEnd), qStart, qEnd, value, low, high, unitName,
                 surfaceUnit, qualifier, change, concept);
@@ -759,9 +756,6 @@ public final class QuantityRecognizer {
         }
         if (bestUnit.equals("point") && (num.written && num.value < 1 || hyphen && num.value < 1)) {
             bestUnit = "percentage_point"; // "a quarter-point cut" is a rate move
-        }
-        if (bestUnit.equals("percent") && head.is("percentage") && best < n && false) {
-            return null;
         }
         return new Unit(bestUnit, surf, best);
     }
