@@ -217,8 +217,8 @@ final class WrittenNumbers {
                 break;
             } else if (any && last == j - 1) {
                 Fraction f = denominator(t, j);
-                if (f != null && !(f.value == 2 && !f.plural) && !(f.plural == false && total + current != 1)
-                        || f != null && f.plural) {
+                // plural denominators take any numerator ("three fifths"); singular ones only one ("one eighth")
+                if (f != null && (f.plural || f.value != 2 && total + current == 1)) {
                     return new Parsed((total + current) / f.value, f.end); // "three fifths", "one eighth"
                 }
                 break;
