@@ -66,18 +66,29 @@ public record MetricEvent(int schemaVersion, String id, String indicator, String
     public record Evidence(String sentence, int start, int end) {
     }
 
-    /** The aggregation key for a subject and an indicator: {@code china/internet-users}, or {@code -/x} with no subject. */
+    /**
+     * The aggregation key for a subject and an indicator: {@code china/internet-users}, or {@code -/x} when there
+     * is no subject or it has no ASCII form.
+     */
     public static String keyOf(String subject, String indicator) {
-        return (subject == null || subject.isBlank() ? "-" : kebab(subject)) + "/" + indicator;
+        String s = subject == null ? "" : kebab(subject);
+        return (s.isEmpty() ? "-" : s) + "/" + indicator;
     }
 
-    /** Lowercase-kebab form of a phrase: "Home Depot's" becomes {@code home-depot-s}. */
+    /**
+     * Lowercase ASCII kebab form of a phrase: "Home Depot's" becomes {@code home-depot-s}, "Zürich" {@code zurich};
+     * letters with no ASCII form are dropped, so a phrase may fold to the empty string.
+     */
     public static String kebab(String phrase) {
-        StringBuilder out = new StringBuilder(phrase.length());
+        String folded = java.text.Normalizer.normalize(phrase, java.text.Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(folded.length());
         boolean dash = false;
-        for (int i = 0; i < phrase.length(); i++) {
-            char c = Character.toLowerCase(phrase.charAt(i));
-            if (Character.isLetterOrDigit(c)) {
+        for (int i = 0; i < folded.length(); i++) {
+            char c = Character.toLowerCase(folded.charAt(i));
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue; // the accent of a decomposed letter: "u" + "¨" reads as "u"
+            }
+            if (c < 128 && Character.isLetterOrDigit(c)) {
                 if (dash && out.length() > 0) {
                     out.append('-');
                 }

@@ -69,5 +69,8 @@ class MetricEventTest {
         assertEquals("u-s-crude-oil/price", MetricEvent.keyOf("U.S. crude oil", "price"));
         assertEquals("-/growth-rate", MetricEvent.keyOf(null, "growth-rate"));
         assertEquals("-/growth-rate", MetricEvent.keyOf("  ", "growth-rate"));
+        assertEquals("zurich/population", MetricEvent.keyOf("Zürich", "population"));
+        assertEquals("sao-paulo/population", MetricEvent.keyOf("São Paulo", "population"));
+        assertEquals("-/population", MetricEvent.keyOf("中国", "population"), "no ASCII form: no subject in the key");
     }
 }

@@ -681,9 +681,12 @@ public final class MetricExtractor {
             }
             boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
                     && ws.get(j + 2).lower.equals("s");
-            boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws);
+            // "China's Shanghai Composite": the later name is the subject; "China's AI industry": an acronym
+            // after a possessive is a modifier of the thing measured, so the possessor stays the subject
+            boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws)
+                    && !isAcronym(ws.get(j + 3).text);
             String n = name.toString();
-            boolean acronym = n.length() <= 3 && n.equals(n.toUpperCase(Locale.ROOT));
+            boolean acronym = isAcronym(n);
             names.add(n);
             weak.add(followedByName || acronym);
             i = j;
@@ -694,6 +697,10 @@ public final class MetricExtractor {
             }
         }
         return names.isEmpty() ? null : names.get(names.size() - 1);
+    }
+
+    private static boolean isAcronym(String name) {
+        return name.length() <= 3 && name.equals(name.toUpperCase(Locale.ROOT));
     }
 
     private boolean isName(Word w, int index, List<Word> ws) {
