@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,7 +82,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         if (newest) {
             latestChanged.record();
         }
-        if (newest || sameLatestPeriod) {
+        if (newest && !sameLatestPeriod) {
+            // a newer period than any seen: no other observation can share it, no need to scan
+            next = Indicator.summarize(obs, List.of(obs), count);
+        } else if (sameLatestPeriod) {
             Observation top = newest ? obs : current.latest();
             next = Indicator.summarize(top, IndicatorReads.samePeriod(history, top.key(), period), count);
         } else {
