@@ -99,10 +99,12 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         if (!HistoryKeys.isValidKey(event.key())) {
             throw new InvalidMetricEventException("BAD_KEY", "event key is blank, too long or has control characters");
         }
-        if (recordKey != null && !recordKey.equals(event.key())) {
-            // Records are partitioned by their key; a different event key would live on the wrong instance.
-            throw new InvalidMetricEventException("KEY_MISMATCH",
-                    "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
+        if (!event.key().equals(recordKey)) {
+            // Records are partitioned by their key and look-ups find a key's partition the same way: a record
+            // without the event key as its key (or with none) would be stored where no look-up finds it.
+            throw new InvalidMetricEventException("KEY_MISMATCH", recordKey == null
+                    ? "record has no key; the metrics topic is keyed by the event key '" + event.key() + "'"
+                    : "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
         }
         if (event.value() == null && event.low() == null && event.high() == null) {
             throw new InvalidMetricEventException("NO_VALUE", "event " + event.id() + " has no value, low or high");
