@@ -22,11 +22,12 @@ import java.util.Objects;
  *                           {@code Authorization: Bearer <token>}; null turns auth off
  * @param rocksDbMemoryBytes one block cache + write buffer budget shared by all stores of this instance
  * @param closeTimeout       how long {@link AggregatorService#close()} waits for Streams to stop
+ * @param commitInterval     Streams {@code commit.interval.ms}: how often the exactly-once transaction commits
  */
 public record AggregatorConfig(String bootstrapServers, String applicationId, Path stateDir,
                                String advertisedHostPort, int standbyReplicas, long maxStandbyLag,
                                int streamThreads, int httpThreads, Duration forwardTimeout, String authToken,
-                               long rocksDbMemoryBytes, Duration closeTimeout) {
+                               long rocksDbMemoryBytes, Duration closeTimeout, Duration commitInterval) {
 
     public static final String DEFAULT_APPLICATION_ID = "newsmetrics-aggregator";
 
@@ -55,6 +56,7 @@ public record AggregatorConfig(String bootstrapServers, String applicationId, Pa
         requireRange(httpThreads, 1, 512, "httpThreads");
         requirePositive(forwardTimeout, "forwardTimeout");
         requirePositive(closeTimeout, "closeTimeout");
+        requirePositive(commitInterval, "commitInterval");
         if (authToken != null && authToken.isBlank()) {
             throw new IllegalArgumentException("authToken must be null (auth off) or non-blank");
         }
@@ -63,10 +65,13 @@ public record AggregatorConfig(String bootstrapServers, String applicationId, Pa
         }
     }
 
-    /** Sensible settings for one instance: one standby, lag bound 10,000 records, 8 HTTP threads, auth off. */
+    /**
+     * Sensible settings for one instance: one standby, lag bound 10,000 records, 8 HTTP threads, auth off,
+     * 64 MiB RocksDB budget, commits every second.
+     */
     public static AggregatorConfig defaults(String bootstrapServers, Path stateDir, String advertisedHostPort) {
         return new AggregatorConfig(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir, advertisedHostPort, 1, 10_000,
-                1, 8, Duration.ofSeconds(5), null, 64L * 1024 * 1024, Duration.ofSeconds(30));
+                1, 8, Duration.ofSeconds(5), null, 64L * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     /** The advertised host. */
@@ -81,47 +86,52 @@ public record AggregatorConfig(String bootstrapServers, String applicationId, Pa
 
     public AggregatorConfig withApplicationId(String v) {
         return new AggregatorConfig(bootstrapServers, v, stateDir, advertisedHostPort, standbyReplicas, maxStandbyLag,
-                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout);
+                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withStandbyReplicas(int v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, v, maxStandbyLag,
-                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout);
+                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withMaxStandbyLag(long v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas, v,
-                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout);
+                streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withStreamThreads(int v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, v, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout);
+                maxStandbyLag, v, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withHttpThreads(int v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, streamThreads, v, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout);
+                maxStandbyLag, streamThreads, v, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withForwardTimeout(Duration v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, streamThreads, httpThreads, v, authToken, rocksDbMemoryBytes, closeTimeout);
+                maxStandbyLag, streamThreads, httpThreads, v, authToken, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withAuthToken(String v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, v, rocksDbMemoryBytes, closeTimeout);
+                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, v, rocksDbMemoryBytes, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withRocksDbMemoryBytes(long v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, authToken, v, closeTimeout);
+                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, authToken, v, closeTimeout, commitInterval);
     }
 
     public AggregatorConfig withCloseTimeout(Duration v) {
         return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
-                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, v);
+                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, v, commitInterval);
+    }
+
+    public AggregatorConfig withCommitInterval(Duration v) {
+        return new AggregatorConfig(bootstrapServers, applicationId, stateDir, advertisedHostPort, standbyReplicas,
+                maxStandbyLag, streamThreads, httpThreads, forwardTimeout, authToken, rocksDbMemoryBytes, closeTimeout, v);
     }
 
     private static void requireText(String v, String name) {
@@ -150,6 +160,6 @@ public record AggregatorConfig(String bootstrapServers, String applicationId, Pa
                 + standbyReplicas + ", maxStandbyLag=" + maxStandbyLag + ", streamThreads=" + streamThreads
                 + ", httpThreads=" + httpThreads + ", forwardTimeout=" + forwardTimeout + ", auth="
                 + (authToken == null ? "off" : "on") + ", rocksDbMemoryBytes=" + rocksDbMemoryBytes
-                + ", closeTimeout=" + closeTimeout + "]";
+                + ", closeTimeout=" + closeTimeout + ", commitInterval=" + commitInterval + "]";
     }
 }

@@ -29,6 +29,8 @@ class AggregatorConfigTest {
         assertEquals("t0k", c.authToken());
         assertEquals(5, c.maxStandbyLag());
         assertEquals(base.stateDir(), c.stateDir());
+        assertEquals(Duration.ofSeconds(1), c.commitInterval());
+        assertEquals(Duration.ofMillis(100), c.withCommitInterval(Duration.ofMillis(100)).commitInterval());
         assertFalse(c.toString().contains("t0k"), "the token is never printed");
     }
 
@@ -42,5 +44,6 @@ class AggregatorConfigTest {
         assertThrows(IllegalArgumentException.class, () -> base.withMaxStandbyLag(-1));
         assertThrows(IllegalArgumentException.class, () -> base.withAuthToken(" "));
         assertThrows(IllegalArgumentException.class, () -> base.withCloseTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> base.withCommitInterval(Duration.ofMillis(-1)));
     }
 }

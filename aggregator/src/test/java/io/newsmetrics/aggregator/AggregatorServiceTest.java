@@ -197,6 +197,8 @@ class AggregatorServiceTest {
                 noValue.subject(), noValue.key(), null, null, null, "tonne", null, null, null, "2025", null,
                 noValue.source(), noValue.evidence());
         var badPeriod = event("chile/copper-price", 9.1, "USD", "sometime", "https://c.example/2", "2025-01-01");
+        TestSupport.produceRaw(kafka.bootstrapServers(), null, io.newsmetrics.model.Json.write(
+                event("chile/lithium-output", 4.9e4, "tonne", "2025", "https://c.example/4", "2025-03-01")));
         produce(kafka.bootstrapServers(), noValue, badPeriod,
                 event("chile/copper-exports", 5.0e10, "USD", "2025", "https://c.example/3", "2025-02-01"));
         // processing went on past the bad records
@@ -210,7 +212,7 @@ class AggregatorServiceTest {
                 new org.apache.kafka.common.serialization.StringDeserializer())) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.METRICS_DLQ));
             long deadline = System.currentTimeMillis() + 30_000;
-            while (byReason.size() < 3 && System.currentTimeMillis() < deadline) {
+            while (byReason.size() < 4 && System.currentTimeMillis() < deadline) {
                 for (var rec : consumer.poll(java.time.Duration.ofMillis(500))) {
                     java.util.Map<String, String> headers = new java.util.HashMap<>();
                     rec.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -219,7 +221,7 @@ class AggregatorServiceTest {
                 }
             }
         }
-        assertEquals(java.util.Set.of("DESERIALIZATION", "NO_VALUE", "BAD_PERIOD"), byReason.keySet());
+        assertEquals(java.util.Set.of("DESERIALIZATION", "NO_VALUE", "BAD_PERIOD", "KEY_MISMATCH"), byReason.keySet());
         var unreadable = byReason.get("DESERIALIZATION");
         assertEquals(io.newsmetrics.model.Topics.METRICS, unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_TOPIC));
         assertTrue(Long.parseLong(unreadable.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_OFFSET)) >= 0);

@@ -53,8 +53,12 @@ class MultiInstanceTest {
     }
 
     static AggregatorServer startInstance(String name, int port, String applicationId, long maxStandbyLag) {
-        AggregatorConfig config = AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve(name),
-                "127.0.0.1:" + port).withApplicationId(applicationId).withStandbyReplicas(1).withMaxStandbyLag(maxStandbyLag);
+        return startInstance(AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve(name),
+                "127.0.0.1:" + port).withApplicationId(applicationId).withStandbyReplicas(1).withMaxStandbyLag(maxStandbyLag));
+    }
+
+    static AggregatorServer startInstance(AggregatorConfig config) {
+        int port = config.advertisedPort();
         AggregatorServer s = AggregatorServer.start(config, "127.0.0.1", port);
         running.add(s);
         return s;
@@ -253,6 +257,58 @@ class MultiInstanceTest {
         try {
             awaitForwarded(port, path, x -> x.status() == 200);
         } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void shouldCarryTheBearerTokenBetweenInstances() {
+        int portA = TestSupport.freePort();
+        int portB = TestSupport.freePort();
+        String token = "s3cret-token";
+        AggregatorServer a = startInstance(AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve("auth-a"),
+                "127.0.0.1:" + portA).withApplicationId("agg-auth").withAuthToken(token));
+        AggregatorServer b = startInstance(AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve("auth-b"),
+                "127.0.0.1:" + portB).withApplicationId("agg-auth").withAuthToken(token));
+        List<MetricEvent> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(event("auth-" + i + "/tourism-arrivals", i, "count", "2024", "https://t.example/" + i, "2025-01-01"));
+        }
+        TestSupport.produce(kafka.bootstrapServers(), events.toArray(MetricEvent[]::new));
+        await(portA, "/health", r -> r.status() == 200, 30); // probes stay open
+        assertEquals(401, get(portA, "/indicators").status());
+        assertEquals(401, get(portA, "/metrics").status());
+        long deadline = System.currentTimeMillis() + 90_000;
+        TestSupport.Reply list = null;
+        while (System.currentTimeMillis() < deadline) {
+            list = get(portA, "/indicators?indicator=tourism&limit=100&requireComplete=true", token);
+            if (list.status() == 200 && list.json().path("count").asInt() == 9
+                    && list.json().path("errors").isEmpty()) {
+                break;
+            }
+            sleep(300);
+        }
+        assertEquals(9, list.json().path("count").asInt(), list.body());
+        assertTrue(list.json().path("errors").isEmpty(), "fan-out to B was authorised: " + list.body());
+        // key look-ups A forwards to B carry the token too (B answers some once the group has settled)
+        Set<String> servers = new HashSet<>();
+        while (!servers.contains("127.0.0.1:" + portB) && System.currentTimeMillis() < deadline + 30_000) {
+            for (MetricEvent e : events) {
+                TestSupport.Reply r = get(portA, "/indicators/" + e.key(), token);
+                assertEquals(200, r.status(), r.body());
+                servers.add(r.json().path("servedBy").asText());
+            }
+        }
+        assertTrue(servers.contains("127.0.0.1:" + portB), "B answered forwarded look-ups: " + servers);
+        stop(a);
+        stop(b);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }

@@ -33,8 +33,9 @@ public final class AggregatorTopology {
     /** Builds the topology. */
     public static Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
+        // cached: a key updated many times between commits is written to RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
-                Serdes.String(), JsonSerde.of(Indicator.class)));
+                Serdes.String(), JsonSerde.of(Indicator.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY),
                 Serdes.String(), JsonSerde.of(Observation.class)));
         builder.stream(Topics.METRICS, Consumed.with(Serdes.String(), JsonSerde.of(MetricEvent.class))

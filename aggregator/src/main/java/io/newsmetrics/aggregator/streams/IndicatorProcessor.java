@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -81,7 +82,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         if (newest) {
             latestChanged.record();
         }
-        if (newest || sameLatestPeriod) {
+        if (newest && !sameLatestPeriod) {
+            // a newer period than any seen: no other observation can share it, no need to scan
+            next = Indicator.summarize(obs, List.of(obs), count);
+        } else if (sameLatestPeriod) {
             Observation top = newest ? obs : current.latest();
             next = Indicator.summarize(top, IndicatorReads.samePeriod(history, top.key(), period), count);
         } else {
@@ -96,10 +100,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             throw new InvalidMetricEventException("BAD_KEY", "event key is blank, too long or has control characters");
         }
         if (!event.key().equals(recordKey)) {
-            // Records are partitioned by their key; a missing or different record key would put the event on a
-            // partition where queries for its key never look.
+            // Records are partitioned by their key and look-ups find a key's partition the same way: a record
+            // without the event key as its key (or with none) would be stored where no look-up finds it.
             throw new InvalidMetricEventException("KEY_MISMATCH", recordKey == null
-                    ? "record has no key; expected the event key '" + event.key() + "'"
+                    ? "record has no key; the metrics topic is keyed by the event key '" + event.key() + "'"
                     : "record key '" + recordKey + "' differs from event key '" + event.key() + "'");
         }
         if (event.value() == null && event.low() == null && event.high() == null) {

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -158,9 +157,5 @@ public final class InteractiveQueries {
             }
         }
         return out;
-    }
-
-    static int partitionOf(TaskId id) {
-        return id.partition();
     }
 }

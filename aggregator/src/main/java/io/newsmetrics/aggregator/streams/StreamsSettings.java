@@ -26,6 +26,10 @@ public final class StreamsSettings {
         // Warm copies: a key can still be answered (within the lag bound) while its owner is gone.
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, c.standbyReplicas());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.streamThreads());
+        // Each exactly-once commit is a transaction round trip: 1 s instead of the EOS default 100 ms measured
+        // 7.6k instead of 2.8k events/s here. Queries read the stores directly and see updates at once;
+        // only read_committed consumers of indicators-latest see them up to this much later.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.commitInterval().toMillis());
         // Unreadable input and refused events go to metrics-dlq with headers instead of stopping the app.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
