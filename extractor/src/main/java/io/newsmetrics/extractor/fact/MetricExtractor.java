@@ -166,7 +166,10 @@ public final class MetricExtractor {
     private MetricEvent toEvent(Article article, Candidate c, MetricEvent.Source source) {
         Quantity q = c.q;
         String unit = q.unit() == null ? "count" : q.unit();
-        String indicator = namer.indicatorOf(c.label, q.surfaceUnit() != null ? q.surfaceUnit() : unit);
+        String named = namer.indicatorOf(c.label, q.surfaceUnit() != null ? q.surfaceUnit() : unit);
+        // a reported change ("sales fell 10 percent") is its own indicator beside the level ("sales were 30,154"):
+        // under one key, a newer change would replace the level as the latest value
+        String indicator = q.change() == null ? named : named + "-change";
         // the schema allows only [a-z0-9-] in keys: the subject is folded to ASCII for the key, kept as written
         String key = MetricEvent.keyOf(IndicatorNamer.ascii(c.subject), indicator);
         String id = MetricEvent.idOf(article.canonicalUrl(), key, q.value(), q.low(), q.high(), unit, q.change(),
