@@ -56,7 +56,30 @@ public final class MetricsGoldEval {
     private final PrintStream out;
     private final boolean verbose;
 
+    /**
+     * How an evaluation reads the article of a gold line: {@code doc} is the path of the document the gold names,
+     * {@code published} the gold's publication date.
+     */
+    @FunctionalInterface
+    public interface ArticleReader {
+        Article read(Path doc, String published) throws IOException;
+    }
+
+    /** Null: the true body text of each page (extraction alone); else how the project reads a document. */
+    private final ArticleReader reader;
+
+    /** Scores extraction alone, on each page's true body text. */
     public MetricsGoldEval(Path shared, MetricExtractor extractor, PrintStream out, boolean verbose) {
+        this(shared, extractor, out, verbose, null);
+    }
+
+    /**
+     * Scores the project end to end, as {@code score_metrics.py} does: each gold document read by {@code reader}
+     * (for example the ingest module's HTML parser), then extracted.
+     */
+    public MetricsGoldEval(Path shared, MetricExtractor extractor, PrintStream out, boolean verbose,
+                           ArticleReader reader) {
+        this.reader = reader;
         this.shared = Objects.requireNonNull(shared, "shared");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.out = Objects.requireNonNull(out, "out");
@@ -88,7 +111,9 @@ public final class MetricsGoldEval {
             Article article;
             String stem = stem(doc);
             Path txt = shared.resolve(doc).resolveSibling(stem + ".txt");
-            if (Files.isRegularFile(txt)) {
+            if (reader != null) {
+                article = reader.read(shared.resolve(doc), text(g, "published"));
+            } else if (Files.isRegularFile(txt)) {
                 article = readSeedText(txt);
             } else {
                 if (truth == null) {

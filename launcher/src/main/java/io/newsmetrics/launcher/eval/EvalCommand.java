@@ -1,6 +1,12 @@
 package io.newsmetrics.launcher.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmetrics.extractor.eval.MetricsGoldEval;
+import io.newsmetrics.extractor.eval.RecognizersTextEval;
+import io.newsmetrics.extractor.eval.SpeedEval;
+import io.newsmetrics.extractor.fact.MetricExtractor;
+import io.newsmetrics.extractor.quantity.QuantityRecognizer;
+import io.newsmetrics.ingest.parse.ArticleFiles;
 import io.newsmetrics.ingest.parse.ArticleParser;
 import io.newsmetrics.model.Article;
 import io.newsmetrics.model.Json;
@@ -91,6 +97,37 @@ public final class EvalCommand {
             score.add(date == null || date.isNull() ? null : date.asText(), found);
         }
         System.out.println(score);
+        return 0;
+    }
+
+    /** Metric facts on the hand-labelled gold, end to end (page parsed, then extracted) like score_metrics.py. */
+    @Command(name = "metrics", mixinStandardHelpOptions = true,
+            description = "Metric extraction on eval/metrics-gold, each page parsed then extracted (score_metrics.py's rule).")
+    int metrics(@Option(names = "--verbose", description = "List every miss and false positive.") boolean verbose,
+                @Option(names = "--text-only", description = "Extract from each page's true body text instead of parsing it.")
+                boolean textOnly) throws IOException {
+        ArticleParser parser = ArticleParser.create();
+        MetricsGoldEval.ArticleReader reader = textOnly ? null : (doc, published) -> ArticleFiles.read(doc, parser);
+        MetricsGoldEval eval = new MetricsGoldEval(shared, MetricExtractor.create(), System.out, verbose, reader);
+        for (String gold : new String[]{"gold.jsonl", "gold-aeb.jsonl"}) {
+            Path file = shared.resolve("eval/metrics-gold").resolve(gold);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no evaluation data at " + file + "; point --shared at the shared folder");
+            }
+            System.out.println("== " + gold);
+            eval.run(file);
+        }
+        return 0;
+    }
+
+    /** Quantities on the Microsoft Recognizers-Text English specs, and the extractor's speed. */
+    @Command(name = "quantities", mixinStandardHelpOptions = true,
+            description = "Quantity recognition on the Recognizers-Text specs (Number, Percent, NumberRange, Currency), and speed.")
+    int quantities(@Option(names = "--verbose", description = "List every miss.") boolean verbose,
+                   @Option(names = "--megabytes", defaultValue = "20", description = "Text to time extraction on (default: ${DEFAULT-VALUE}).")
+                   int megabytes) throws IOException {
+        new RecognizersTextEval(shared, QuantityRecognizer.create(), System.out, verbose).run();
+        SpeedEval.run(shared, megabytes, System.out);
         return 0;
     }
 
