@@ -75,6 +75,9 @@ public final class Pipeline implements AutoCloseable {
             }
             if (config.services().contains(Service.INGEST)) {
                 IngestConfig ingestConfig = IngestConfig.defaults(bootstrap);
+                // a service reads only the web unless told otherwise: file: URLs on news-urls would let anyone
+                // who can write to the topic read the server's files (the CLI parses local files itself)
+                ingestConfig = ingestConfig.withFetch(ingestConfig.fetch().withAllowFileUrls(false));
                 if (config.allowPrivateAddresses()) {
                     ingestConfig = ingestConfig.withFetch(ingestConfig.fetch()
                             .withAllowLoopback(true).withAllowPrivateNetworks(true));

@@ -73,6 +73,11 @@ final class ServerOptions {
             description = "A URL fetched within this window is not fetched again unless forced (default: ${DEFAULT-VALUE}).")
     Duration dedupeWindow;
 
+    @Option(names = "--allow-file-urls", defaultValue = "false",
+            description = "Let the ingest service read file: URLs from news-urls (off: anyone who can write to the topic "
+                    + "could make the service read its files; 'newsmetrics ingest FILE' parses files itself).")
+    boolean allowFileUrls;
+
     @Option(names = "--feed", paramLabel = "URL",
             description = "An RSS/Atom feed or (news) sitemap to poll; its new links are ingested. Repeatable.")
     java.util.List<String> feeds = new java.util.ArrayList<>();
@@ -85,6 +90,7 @@ final class ServerOptions {
         return new PipelineConfig.Tuning(
                 ingest -> ingest.withDedupeWindow(dedupeWindow).withFeeds(feeds).withFeedPollInterval(feedInterval)
                         .withFetch(ingest.fetch()
+                        .withAllowFileUrls(allowFileUrls)
                         .withUserAgent(userAgent)
                         .withPolitenessDelay(politenessDelay)
                         .withPerHostConcurrency(perHostConcurrency)),
