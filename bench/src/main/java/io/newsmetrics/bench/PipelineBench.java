@@ -110,6 +110,31 @@ final class PipelineBench {
         }
     }
 
+    /**
+     * Evidence that the aggregator's RocksDB stores run with the bounded configuration: the OPTIONS file RocksDB
+     * writes for each store shows whether index and filter blocks are charged to the (shared, capped) block cache,
+     * which only BoundedRocksDbConfig turns on.
+     */
+    static String rocksDbEvidence(Path dir) {
+        Path streams = dir.resolve("streams");
+        if (!java.nio.file.Files.isDirectory(streams)) {
+            return "no Streams state directory at " + streams;
+        }
+        java.util.Map<String, Boolean> latestOptionsByStore = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(streams)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("OPTIONS-")).sorted().toList()) {
+                String text = java.nio.file.Files.readString(f);
+                latestOptionsByStore.put(streams.relativize(f.getParent()).toString(),
+                        text.contains("cache_index_and_filter_blocks=true"));
+            }
+        } catch (java.io.IOException e) {
+            return "cannot read the RocksDB OPTIONS files under " + streams + ": " + e.getMessage();
+        }
+        long bounded = latestOptionsByStore.values().stream().filter(b -> b).count();
+        return bounded + " of " + latestOptionsByStore.size() + " RocksDB stores run with index/filter blocks in the "
+                + "shared capped block cache (BoundedRocksDbConfig applied)";
+    }
+
     static void awaitReady(Pipeline pipeline) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!pipeline.isReady()) {

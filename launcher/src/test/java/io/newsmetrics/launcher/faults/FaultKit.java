@@ -230,13 +230,43 @@ final class FaultKit {
                 throw new AssertionError("incomplete listing: " + r.body());
             }
             for (JsonNode item : page.path("items")) {
-                ObjectNode copy = item.deepCopy();
-                copy.remove(List.of("servedBy", "replica", "lag"));
-                out.put(copy.path("key").asText(), copy);
+                out.put(item.path("key").asText(), arrivalFree(item));
             }
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return out;
+    }
+
+    /**
+     * An indicator without what depends on arrival order across partitions: which instance answered, and the
+     * first-seen order of its sources and conflicting figures (a set and a set of figures, as far as truth goes).
+     */
+    static JsonNode arrivalFree(JsonNode indicator) {
+        ObjectNode copy = indicator.deepCopy();
+        copy.remove(List.of("servedBy", "replica", "lag"));
+        sortArray(copy, "sources");
+        if (copy.get("conflicts") instanceof com.fasterxml.jackson.databind.node.ArrayNode conflicts) {
+            List<JsonNode> items = new ArrayList<>();
+            conflicts.forEach(c -> {
+                ObjectNode cc = c.deepCopy();
+                sortArray(cc, "sources");
+                items.add(cc);
+            });
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            conflicts.removeAll();
+            items.forEach(conflicts::add);
+        }
+        return copy;
+    }
+
+    private static void sortArray(ObjectNode node, String field) {
+        if (node.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>();
+            array.forEach(items::add);
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            array.removeAll();
+            items.forEach(array::add);
+        }
     }
 
     static int freePort() throws IOException {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * articles, each once; and the aggregator's listing equals that of a run over the same articles without the fault.
  */
 class KillNineRestartTest {
-    private static final int ARTICLES = 600;
+    private static final int ARTICLES = 300;
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
