@@ -92,6 +92,8 @@ final class PipelineBench {
             System.out.printf(Locale.ROOT, "  (articles written in %.1f s; waiting for the applications)%n", produced);
             try (Admin admin = Clients.admin(bootstrap)) {
                 awaitCaughtUp(admin, ExtractorConfig.DEFAULT_APPLICATION_ID, Topics.ARTICLES, t0);
+                System.out.printf(Locale.ROOT, "  (extractor committed every article after %.1f s, %d events so far)%n",
+                        TransportBench.seconds(t0), events.get());
                 awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
             }
             double seconds = TransportBench.seconds(t0);
