@@ -81,12 +81,23 @@ final class PipelineBench {
             counter.start();
 
             long t0 = System.nanoTime();
+            AtomicLong sendFailures = new AtomicLong();
+            java.util.concurrent.atomic.AtomicReference<String> lastSendFailure = new java.util.concurrent.atomic.AtomicReference<>();
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
                 for (int i = 0; i < n; i++) {
                     var a = corpus.article(i);
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)), (md, e) -> {
+                        if (e != null) {
+                            sendFailures.incrementAndGet();
+                            lastSendFailure.set(e.toString());
+                        }
+                    });
                 }
                 producer.flush();
+            }
+            if (sendFailures.get() > 0) {
+                System.out.printf(Locale.ROOT, "  WARNING: %d of %d articles were NOT written (last error: %s)%n",
+                        sendFailures.get(), n, lastSendFailure.get());
             }
             double produced = TransportBench.seconds(t0);
             System.out.printf(Locale.ROOT, "  (articles written in %.1f s; waiting for the applications)%n", produced);

@@ -83,12 +83,21 @@ final class FaultKit {
 
     /** Writes articles {@code from} (inclusive) to {@code to} (exclusive) and waits for the broker's acks. */
     static void produceArticles(String bootstrap, int from, int to) throws Exception {
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sends = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int i = from; i < to; i++) {
                 Article a = article(i);
-                producer.send(new ProducerRecord<>(io.newsmetrics.model.Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+                sends.add(producer.send(new ProducerRecord<>(io.newsmetrics.model.Topics.ARTICLES, a.canonicalUrl(), Json.write(a))));
             }
             producer.flush();
+        }
+        // a send that failed would make a clean run look lossy: check every one
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("article " + (from + i) + " was not written to articles: " + e.getCause(), e);
+            }
         }
     }
 
