@@ -75,6 +75,7 @@ public final class Bench {
                                 r.peakRssMib(), Machine.memory());
                         System.out.println("  RocksDB: aggregator stores use BoundedRocksDbConfig (one shared LRU block cache "
                                 + "+ write-buffer manager, default 64 MiB, AggregatorConfig.rocksDbMemoryBytes); the extractor has no stores");
+                        System.out.println("  RocksDB check: " + PipelineBench.rocksDbEvidence(dir));
                     }
                     case "freshness" -> {
                         FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, 5, 10, partitions);

@@ -81,17 +81,30 @@ final class PipelineBench {
             counter.start();
 
             long t0 = System.nanoTime();
+            AtomicLong sendFailures = new AtomicLong();
+            java.util.concurrent.atomic.AtomicReference<String> lastSendFailure = new java.util.concurrent.atomic.AtomicReference<>();
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
                 for (int i = 0; i < n; i++) {
                     var a = corpus.article(i);
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)), (md, e) -> {
+                        if (e != null) {
+                            sendFailures.incrementAndGet();
+                            lastSendFailure.set(e.toString());
+                        }
+                    });
                 }
                 producer.flush();
+            }
+            if (sendFailures.get() > 0) {
+                System.out.printf(Locale.ROOT, "  WARNING: %d of %d articles were NOT written (last error: %s)%n",
+                        sendFailures.get(), n, lastSendFailure.get());
             }
             double produced = TransportBench.seconds(t0);
             System.out.printf(Locale.ROOT, "  (articles written in %.1f s; waiting for the applications)%n", produced);
             try (Admin admin = Clients.admin(bootstrap)) {
                 awaitCaughtUp(admin, ExtractorConfig.DEFAULT_APPLICATION_ID, Topics.ARTICLES, t0);
+                System.out.printf(Locale.ROOT, "  (extractor committed every article after %.1f s, %d events so far)%n",
+                        TransportBench.seconds(t0), events.get());
                 awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
             }
             double seconds = TransportBench.seconds(t0);
@@ -108,6 +121,31 @@ final class PipelineBench {
             return new Result(n, seconds, events.get(), distinct, observations, listing.size(),
                     DeadLetterCount.of(bootstrap, Topics.METRICS_DLQ), DeadLetterCount.of(bootstrap, Topics.ARTICLES_DLQ), peak);
         }
+    }
+
+    /**
+     * Evidence that the aggregator's RocksDB stores run with the bounded configuration: the OPTIONS file RocksDB
+     * writes for each store shows whether index and filter blocks are charged to the (shared, capped) block cache,
+     * which only BoundedRocksDbConfig turns on.
+     */
+    static String rocksDbEvidence(Path dir) {
+        Path streams = dir.resolve("streams");
+        if (!java.nio.file.Files.isDirectory(streams)) {
+            return "no Streams state directory at " + streams;
+        }
+        java.util.Map<String, Boolean> latestOptionsByStore = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(streams)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("OPTIONS-")).sorted().toList()) {
+                String text = java.nio.file.Files.readString(f);
+                latestOptionsByStore.put(streams.relativize(f.getParent()).toString(),
+                        text.contains("cache_index_and_filter_blocks=true"));
+            }
+        } catch (java.io.IOException e) {
+            return "cannot read the RocksDB OPTIONS files under " + streams + ": " + e.getMessage();
+        }
+        long bounded = latestOptionsByStore.values().stream().filter(b -> b).count();
+        return bounded + " of " + latestOptionsByStore.size() + " RocksDB stores run with index/filter blocks in the "
+                + "shared capped block cache (BoundedRocksDbConfig applied)";
     }
 
     static void awaitReady(Pipeline pipeline) throws InterruptedException {

@@ -83,12 +83,21 @@ final class FaultKit {
 
     /** Writes articles {@code from} (inclusive) to {@code to} (exclusive) and waits for the broker's acks. */
     static void produceArticles(String bootstrap, int from, int to) throws Exception {
+        List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sends = new ArrayList<>();
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int i = from; i < to; i++) {
                 Article a = article(i);
-                producer.send(new ProducerRecord<>(io.newsmetrics.model.Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+                sends.add(producer.send(new ProducerRecord<>(io.newsmetrics.model.Topics.ARTICLES, a.canonicalUrl(), Json.write(a))));
             }
             producer.flush();
+        }
+        // a send that failed would make a clean run look lossy: check every one
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("article " + (from + i) + " was not written to articles: " + e.getCause(), e);
+            }
         }
     }
 
@@ -230,13 +239,43 @@ final class FaultKit {
                 throw new AssertionError("incomplete listing: " + r.body());
             }
             for (JsonNode item : page.path("items")) {
-                ObjectNode copy = item.deepCopy();
-                copy.remove(List.of("servedBy", "replica", "lag"));
-                out.put(copy.path("key").asText(), copy);
+                out.put(item.path("key").asText(), arrivalFree(item));
             }
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return out;
+    }
+
+    /**
+     * An indicator without what depends on arrival order across partitions: which instance answered, and the
+     * first-seen order of its sources and conflicting figures (a set and a set of figures, as far as truth goes).
+     */
+    static JsonNode arrivalFree(JsonNode indicator) {
+        ObjectNode copy = indicator.deepCopy();
+        copy.remove(List.of("servedBy", "replica", "lag"));
+        sortArray(copy, "sources");
+        if (copy.get("conflicts") instanceof com.fasterxml.jackson.databind.node.ArrayNode conflicts) {
+            List<JsonNode> items = new ArrayList<>();
+            conflicts.forEach(c -> {
+                ObjectNode cc = c.deepCopy();
+                sortArray(cc, "sources");
+                items.add(cc);
+            });
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            conflicts.removeAll();
+            items.forEach(conflicts::add);
+        }
+        return copy;
+    }
+
+    private static void sortArray(ObjectNode node, String field) {
+        if (node.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            List<JsonNode> items = new ArrayList<>();
+            array.forEach(items::add);
+            items.sort(java.util.Comparator.comparing(JsonNode::toString));
+            array.removeAll();
+            items.forEach(array::add);
+        }
     }
 
     static int freePort() throws IOException {

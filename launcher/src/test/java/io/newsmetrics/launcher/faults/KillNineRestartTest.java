@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * articles, each once; and the aggregator's listing equals that of a run over the same articles without the fault.
  */
 class KillNineRestartTest {
-    private static final int ARTICLES = 600;
+    private static final int ARTICLES = 300;
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -86,7 +86,12 @@ class KillNineRestartTest {
             FaultKit.awaitPipelineCaughtUp(clean.bootstrapServers(), Duration.ofMinutes(3));
             FaultKit.await("the reference aggregator's /ready", Duration.ofSeconds(60), clean::isReady);
             reference = FaultKit.listing("http://127.0.0.1:" + clean.httpPort());
+            KillNineRestartTest.assertExactlyOnce(expected, FaultKit.committedMetricIds(clean.bootstrapServers()));
         }
+        long referenceObservations = reference.values().stream().mapToLong(n -> n.path("observationCount").asLong()).sum();
+        long faultObservations = afterFault.values().stream().mapToLong(n -> n.path("observationCount").asLong()).sum();
+        System.out.printf("observations: clean run %d, after the fault %d, distinct event ids %d%n",
+                referenceObservations, faultObservations, expected.stream().distinct().count());
         assertFalse(reference.isEmpty(), "the reference run aggregated nothing");
         assertEquals(reference.keySet(), afterFault.keySet(), "indicator keys after the fault differ from a clean run");
         for (String key : reference.keySet()) {
