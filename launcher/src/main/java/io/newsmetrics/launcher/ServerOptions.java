@@ -45,6 +45,10 @@ final class ServerOptions {
             description = "Kafka Streams application id of the extractor; a new id re-reads articles (see reprocess) (default: ${DEFAULT-VALUE}).")
     String extractorApplicationId;
 
+    @Option(names = "--extractor-threads", defaultValue = "1", paramLabel = "N",
+            description = "Kafka Streams threads of the extractor; extraction is CPU-bound, so up to one per core (default: ${DEFAULT-VALUE}).")
+    int extractorThreads;
+
     @Option(names = "--auth-token", paramLabel = "TOKEN",
             description = "Require 'Authorization: Bearer TOKEN' on the query API (off when unset; /health and /ready stay open).")
     String authToken;
@@ -94,7 +98,8 @@ final class ServerOptions {
                         .withUserAgent(userAgent)
                         .withPolitenessDelay(politenessDelay)
                         .withPerHostConcurrency(perHostConcurrency)),
-                extractor -> extractor.withApplicationId(extractorApplicationId),
+                extractor -> extractor.withApplicationId(extractorApplicationId).withOverrides(
+                        java.util.Map.of(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
                 aggregator -> aggregator.withAuthToken(authToken)
                         .withStandbyReplicas(standbyReplicas)
                         .withMaxStandbyLag(maxStandbyLag));
