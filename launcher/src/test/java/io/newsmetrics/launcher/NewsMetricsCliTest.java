@@ -71,6 +71,15 @@ class NewsMetricsCliTest {
         assertTrue(events.stream().anyMatch(e -> e.get("value").asDouble() == 1.123e9
                 && "2025-06".equals(e.get("period").asText())), events::toString);
         assertTrue(events.stream().allMatch(e -> e.get("source").get("url").asText().equals("https://news.example/china-internet")));
+        com.networknt.schema.Schema schema;
+        try (var in = getClass().getResourceAsStream("/schemas/metric-event-v1.json")) {
+            schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        for (JsonNode e : events) {
+            var errors = schema.validate(e.toString(), com.networknt.schema.InputFormat.JSON);
+            assertTrue(errors.isEmpty(), () -> "the metric event schema accepts what extract prints: " + errors + " in " + e);
+        }
     }
 
     @Test
