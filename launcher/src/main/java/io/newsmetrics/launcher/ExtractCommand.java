@@ -33,6 +33,9 @@ final class ExtractCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Article article = ArticleFiles.read(file, parser);
+                if (article.text().isBlank()) {
+                    System.err.println("newsmetrics extract: no article text found in " + file + " (not a news page?)");
+                }
                 for (MetricEvent event : extractor.extract(article)) {
                     out.println(Json.write(event));
                 }
