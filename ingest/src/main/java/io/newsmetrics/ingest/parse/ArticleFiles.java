@@ -30,7 +30,8 @@ public final class ArticleFiles {
      */
     public static Article read(Path file, ArticleParser parser) throws IOException {
         Objects.requireNonNull(file, "file");
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        // lenient UTF-8: a stray byte becomes U+FFFD rather than failing the whole file
+        String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         String head = content.stripLeading();
         if (head.toLowerCase(Locale.ROOT).startsWith("date ")) {
             return parseText(content, file.toUri().toString());
