@@ -5,6 +5,7 @@ import io.newsmetrics.aggregator.model.Observation;
 import io.newsmetrics.aggregator.model.ObservationOrder;
 import io.newsmetrics.aggregator.model.Period;
 import io.newsmetrics.aggregator.model.PeriodSummary;
+import io.newsmetrics.aggregator.model.ValueReport;
 import io.newsmetrics.model.MetricEvent;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
@@ -18,8 +19,8 @@ import java.util.List;
 
 /**
  * Folds metric events into the stores: every distinct observation into the history store, the key's latest
- * period into its {@link PeriodSummary} (figures with exact distinct-source counts, bounded source lists, and a
- * mark per counted source), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
+ * period into its {@link PeriodSummary} (figures with exact distinct-source counts and bounded source lists; a
+ * mark per counted source past a full list), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
  * conflicts) into the latest store, forwarding the new {@link Indicator} downstream. The work per event is a
  * few point look-ups, whatever the number of observations already stored for the key or period.
  * A replayed event (same id) changes nothing.
@@ -114,25 +115,30 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
 
     /**
      * Adds a new observation to its period's summary and stores it: a new figure, or one more source of a known
-     * figure when the source store has no mark for that figure and source yet (one point look-up).
+     * figure. While a figure lists fewer than {@link ValueReport#MAX_SOURCES} URLs its list holds every source it
+     * counted; past that, each further source counted gets a mark in the source store, so telling a new source
+     * from a known one is a look-up in the list and at most one point look-up.
      */
     private PeriodSummary foldNew(Observation obs, Period period, PeriodSummary summary, String summaryKey) {
         int figure = summary.figureOf(obs);
-        PeriodSummary next = summary;
+        PeriodSummary next;
         if (figure < 0) {
-            sources.put(HistoryKeys.sourceMark(obs.key(), period, summary.figures().size(), obs.sourceUrl()),
-                    obs.eventId());
             next = summary.withNewFigure(obs);
         } else {
-            String mark = HistoryKeys.sourceMark(obs.key(), period, figure, obs.sourceUrl());
-            if (sources.get(mark) == null) {
-                sources.put(mark, obs.eventId());
-                next = summary.withNewSource(figure, obs.sourceUrl());
+            ValueReport r = summary.figures().get(figure);
+            if (r.sources().contains(obs.sourceUrl())) {
+                return summary; // this source already counted for this figure
             }
+            if (r.sources().size() >= ValueReport.MAX_SOURCES) {
+                String mark = HistoryKeys.sourceMark(obs.key(), period, figure, obs.sourceUrl());
+                if (sources.get(mark) != null) {
+                    return summary;
+                }
+                sources.put(mark, obs.eventId());
+            }
+            next = summary.withNewSource(figure, obs.sourceUrl());
         }
-        if (next != summary) {
-            summaries.put(summaryKey, next);
-        }
+        summaries.put(summaryKey, next);
         return next;
     }
 
@@ -142,9 +148,11 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         PeriodSummary summary = PeriodSummary.of(all);
         for (Observation o : all) {
             int figure = summary.figureOf(o);
-            String mark = HistoryKeys.sourceMark(key, period, figure, o.sourceUrl());
-            if (sources.get(mark) == null) {
-                sources.put(mark, o.eventId());
+            if (!summary.figures().get(figure).sources().contains(o.sourceUrl())) {
+                String mark = HistoryKeys.sourceMark(key, period, figure, o.sourceUrl());
+                if (sources.get(mark) == null) {
+                    sources.put(mark, o.eventId());
+                }
             }
         }
         summaries.put(summaryKey, summary);

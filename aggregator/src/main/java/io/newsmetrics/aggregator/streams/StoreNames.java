@@ -13,7 +13,8 @@ public final class StoreNames {
     public static final String SUMMARY = "indicators-period-summary-store";
     /**
      * {@link HistoryKeys#sourceMark source mark} to the id of the first event of that source and figure: which
-     * sources a period's figure already counts (point look-ups keep {@code sourceCount} exact with bounded summaries).
+     * sources a figure counts beyond the {@link io.newsmetrics.aggregator.model.ValueReport#MAX_SOURCES} its
+     * summary lists (point look-ups keep {@code sourceCount} exact with bounded summaries).
      */
     public static final String SOURCES = "indicators-period-sources-store";
 
