@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The aggregator's topology, the one place it is built (the service and the tests use it):
  * {@code metrics} (key = indicator key, value = MetricEvent JSON) into {@link IndicatorProcessor},
- * which keeps the {@link StoreNames#LATEST}, {@link StoreNames#HISTORY}, {@link StoreNames#SUMMARY} and
- * {@link StoreNames#SOURCES} stores, and every changed
+ * which keeps the {@link StoreNames#LATEST}, {@link StoreNames#HISTORY} and {@link StoreNames#SUMMARY}
+ * stores, and every changed
  * {@link Indicator} (JSON) out to the compacted {@code indicators-latest} topic.
  *
  * <p>Why a processor and not {@code table()}/{@code reduce()}: reduce is last-arrival-wins, and a
@@ -43,12 +43,10 @@ public final class AggregatorTopology {
         // cached like the latest store: the summary of a busy period is rewritten per event, flushed once per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
                 Serdes.String(), JsonSerde.of(PeriodSummary.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SOURCES),
-                Serdes.String(), Serdes.String()));
         builder.stream(Topics.METRICS, Consumed.with(Serdes.String(), JsonSerde.of(MetricEvent.class))
                         .withName("metrics-source"))
                 .process(IndicatorProcessor::new, Named.as(PROCESSOR), StoreNames.LATEST, StoreNames.HISTORY,
-                        StoreNames.SUMMARY, StoreNames.SOURCES)
+                        StoreNames.SUMMARY)
                 .to(Topics.INDICATORS_LATEST, Produced.with(Serdes.String(), JsonSerde.of(Indicator.class))
                         .withName("indicators-latest-sink"));
         return builder.build();

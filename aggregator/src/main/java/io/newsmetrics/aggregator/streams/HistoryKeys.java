@@ -31,7 +31,7 @@ public final class HistoryKeys {
     }
 
     /**
-     * Key of the source store marking that {@code sourceUrl} was counted for figure {@code figure} of the
+     * Key of the summary-store entry marking that {@code sourceUrl} was counted for figure {@code figure} of the
      * summary of {@code key} and {@code period}: {@code key NUL periodSortKey NUL figure NUL sourceUrl}.
      */
     public static String sourceMark(String key, Period period, int figure, String sourceUrl) {

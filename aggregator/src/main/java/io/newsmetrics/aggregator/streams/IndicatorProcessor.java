@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Folds metric events into the stores: every distinct observation into the history store, the key's latest
  * period into its {@link PeriodSummary} (figures with exact distinct-source counts and bounded source lists; a
- * mark per counted source past a full list), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
+ * mark per counted source past a full list, in the same store), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
  * conflicts) into the latest store, forwarding the new {@link Indicator} downstream. The work per event is a
  * few point look-ups, whatever the number of observations already stored for the key or period.
  * A replayed event (same id) changes nothing.
@@ -32,7 +32,6 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     private KeyValueStore<String, Indicator> latest;
     private KeyValueStore<String, Observation> history;
     private KeyValueStore<String, PeriodSummary> summaries;
-    private KeyValueStore<String, String> sources;
     private Sensor added;
     private Sensor duplicates;
     private Sensor latestChanged;
@@ -46,7 +45,6 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         this.latest = context.getStateStore(StoreNames.LATEST);
         this.history = context.getStateStore(StoreNames.HISTORY);
         this.summaries = context.getStateStore(StoreNames.SUMMARY);
-        this.sources = context.getStateStore(StoreNames.SOURCES);
         StreamsMetrics metrics = context.metrics();
         String task = context.taskId().toString();
         this.added = metrics.addRateTotalSensor(METRIC_SCOPE, task, "observation-added", Sensor.RecordingLevel.INFO);
@@ -116,7 +114,8 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     /**
      * Adds a new observation to its period's summary and stores it: a new figure, or one more source of a known
      * figure. While a figure lists fewer than {@link ValueReport#MAX_SOURCES} URLs its list holds every source it
-     * counted; past that, each further source counted gets a mark in the source store, so telling a new source
+     * counted; past that, each further source counted gets a mark (an empty summary under its
+     * {@link HistoryKeys#sourceMark source mark} key) in the summary store, so telling a new source
      * from a known one is a look-up in the list and at most one point look-up.
      */
     private PeriodSummary foldNew(Observation obs, Period period, PeriodSummary summary, String summaryKey) {
@@ -131,10 +130,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             }
             if (r.sources().size() >= ValueReport.MAX_SOURCES) {
                 String mark = HistoryKeys.sourceMark(obs.key(), period, figure, obs.sourceUrl());
-                if (sources.get(mark) != null) {
+                if (summaries.get(mark) != null) {
                     return summary;
                 }
-                sources.put(mark, obs.eventId());
+                summaries.put(mark, PeriodSummary.EMPTY);
             }
             next = summary.withNewSource(figure, obs.sourceUrl());
         }
@@ -150,8 +149,8 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             int figure = summary.figureOf(o);
             if (!summary.figures().get(figure).sources().contains(o.sourceUrl())) {
                 String mark = HistoryKeys.sourceMark(key, period, figure, o.sourceUrl());
-                if (sources.get(mark) == null) {
-                    sources.put(mark, o.eventId());
+                if (summaries.get(mark) == null) {
+                    summaries.put(mark, PeriodSummary.EMPTY);
                 }
             }
         }

@@ -9,14 +9,10 @@ public final class StoreNames {
     /**
      * {@link HistoryKeys#periodPrefix period prefix} to {@link io.newsmetrics.aggregator.model.PeriodSummary}: the
      * figures of a key's latest period with their source counts, kept so an event never rescans the history.
+     * It also holds the marks of sources counted past a figure's full source list: an empty summary under
+     * {@link HistoryKeys#sourceMark} (one store: every store costs a RocksDB flush and changelog per commit).
      */
     public static final String SUMMARY = "indicators-period-summary-store";
-    /**
-     * {@link HistoryKeys#sourceMark source mark} to the id of the first event of that source and figure: which
-     * sources a figure counts beyond the {@link io.newsmetrics.aggregator.model.ValueReport#MAX_SOURCES} its
-     * summary lists (point look-ups keep {@code sourceCount} exact with bounded summaries).
-     */
-    public static final String SOURCES = "indicators-period-sources-store";
 
     private StoreNames() {
     }
