@@ -92,15 +92,17 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             latestChanged.record();
         }
         if (newest && !sameLatestPeriod) {
-            // a newer period than any seen: no other observation can share it, its summary starts here
-            next = Indicator.of(obs, foldNew(obs, period, PeriodSummary.EMPTY, summaryKey), count);
-            if (currentSummaryKey != null) {
+            // A newer period than any seen: no other observation can share it. Its summary is not stored yet:
+            // many periods get one observation only, and a second one summarises the period from history.
+            next = Indicator.of(obs, PeriodSummary.EMPTY.withNewFigure(obs), count);
+            if (currentSummaryKey != null && summaries.get(currentSummaryKey) != null) {
                 summaries.delete(currentSummaryKey); // a superseded period never becomes the latest again
             }
         } else if (sameLatestPeriod) {
             PeriodSummary summary = summaries.get(summaryKey);
             summary = summary == null
-                    ? rebuild(obs.key(), period, summaryKey) // state written before summaries existed: once per key
+                    // the period's second observation (or state written before summaries existed): once per period
+                    ? rebuild(obs.key(), period, summaryKey)
                     : foldNew(obs, period, summary, summaryKey);
             next = Indicator.of(newest ? obs : current.latest(), summary, count);
         } else {
@@ -141,7 +143,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         return next;
     }
 
-    /** Builds a period's summary and source marks from its history (the new observation is already there). */
+    /**
+     * Builds a period's summary and source marks from its history (the new observation is already there). Marks
+     * of this period cannot be stale: a period's summary is only deleted once a newer period is the latest.
+     */
     private PeriodSummary rebuild(String key, Period period, String summaryKey) {
         List<Observation> all = IndicatorReads.samePeriod(history, key, period);
         PeriodSummary summary = PeriodSummary.of(all);
