@@ -88,6 +88,39 @@ class AggregatorServiceTest {
     }
 
     @Test
+    void shouldCountEverySourceButListOnlyTheFirstOnes() {
+        int n = io.newsmetrics.aggregator.model.ValueReport.MAX_SOURCES + 12;
+        java.util.List<io.newsmetrics.model.MetricEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(event("peru/copper-output", 2.7e6, "t", "2024", "https://s" + i + ".example/cu", "2025-02-01"));
+            events.add(event("peru/copper-output", 2.6e6, "t", "2024", "https://o" + i + ".example/cu", "2025-01-01"));
+        }
+        events.add(events.get(0)); // a replay counts nothing
+        // the same figure again from a listed source and from one past the list: other events, no new source
+        events.add(event("peru/copper-output", 2.7e6 * (1 + 1e-12), "t", "2024", "https://s3.example/cu", "2025-02-01"));
+        events.add(event("peru/copper-output", 2.7e6 * (1 + 1e-12), "t", "2024", "https://s" + (n - 1) + ".example/cu",
+                "2025-02-01"));
+        // an older period arriving last changes the count of observations only
+        events.add(event("peru/copper-output", 2.4e6, "t", "2023", "https://late.example/cu", "2026-01-01"));
+        produce(kafka.bootstrapServers(), events.toArray(new io.newsmetrics.model.MetricEvent[0]));
+        TestSupport.Reply r = await(port, "/indicators/peru/copper-output",
+                x -> x.status() == 200 && x.json().path("observationCount").asInt() == 2 * n + 3, 60);
+        assertEquals(2.7e6, r.json().path("value").asDouble(), 1.0);
+        assertEquals(n, r.json().path("sourceCount").asInt(), "the count stays exact");
+        assertEquals(io.newsmetrics.aggregator.model.ValueReport.MAX_SOURCES, r.json().path("sources").size());
+        assertEquals("https://s0.example/cu", r.json().path("sources").get(0).asText());
+        assertEquals(1, r.json().path("conflicts").size());
+        assertEquals(n, r.json().path("conflicts").get(0).path("sourceCount").asInt());
+        assertEquals(io.newsmetrics.aggregator.model.ValueReport.MAX_SOURCES,
+                r.json().path("conflicts").get(0).path("sources").size());
+        TestSupport.Reply asOf = get(port, "/indicators/peru/copper-output?asOf=2024");
+        assertEquals(n, asOf.json().path("sourceCount").asInt(), "as-of answers count and bound the same way");
+        assertEquals(io.newsmetrics.aggregator.model.ValueReport.MAX_SOURCES, asOf.json().path("sources").size());
+        TestSupport.Reply h = get(port, "/indicators/peru/copper-output/history?from=2024");
+        assertEquals(2 * n + 2, h.json().path("count").asInt(), "history lists every observation");
+    }
+
+    @Test
     void shouldServeHistoryWithBoundsAndAsOf() {
         produce(kafka.bootstrapServers(),
                 event("japan/cpi", 2.1, "percent", "2023", "https://a.example/cpi23", "2024-01-10"),

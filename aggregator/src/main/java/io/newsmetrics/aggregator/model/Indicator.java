@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param key              the indicator key
  * @param latest           the latest observation
- * @param sources          distinct source URLs reporting the latest figure for the latest period
+ * @param sourceCount      distinct source URLs reporting the latest figure for the latest period (exact)
+ * @param sources          those URLs in first-seen order, at most {@link ValueReport#MAX_SOURCES} of them
  * @param conflicts        other values reported for the latest period in the same unit and of the same kind
  *                         (level, or change in the same direction), each with its sources; empty when all agree
  * @param otherFigures     figures for the latest period in another unit or of another kind (a change beside a
@@ -22,8 +23,8 @@ import java.util.Set;
  * @param observationCount observations of this key (all periods, duplicates by event id excluded)
  */
 public record Indicator(String key, String subject, String indicator, String label, Observation latest,
-                        List<String> sources, List<ValueReport> conflicts, List<ValueReport> otherFigures,
-                        long observationCount) {
+                        int sourceCount, List<String> sources, List<ValueReport> conflicts,
+                        List<ValueReport> otherFigures, long observationCount) {
 
     public Indicator {
         Objects.requireNonNull(key, "key");
@@ -31,11 +32,8 @@ public record Indicator(String key, String subject, String indicator, String lab
         sources = sources == null ? List.of() : List.copyOf(sources);
         conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         otherFigures = otherFigures == null ? List.of() : List.copyOf(otherFigures);
-    }
-
-    /** How many distinct sources report the latest figure. */
-    public int sourceCount() {
-        return sources.size();
+        // values stored before sourceCount existed carry only the list
+        sourceCount = Math.max(sourceCount, sources.size());
     }
 
     /** Whether sources disagree about the latest period. */
@@ -52,12 +50,29 @@ public record Indicator(String key, String subject, String indicator, String lab
      */
     public static Indicator summarize(Observation latest, Collection<Observation> samePeriod, long observationCount) {
         Objects.requireNonNull(latest, "latest");
-        List<ValueReport> reports = reports(samePeriod);
+        return of(latest, PeriodSummary.of(samePeriod), observationCount);
+    }
+
+    /**
+     * The indicator from its latest observation and the {@link PeriodSummary} of that observation's key and period.
+     *
+     * @param latest           the latest observation; its figure should be in {@code period}
+     * @param period           the summary of the latest observation's key and period
+     * @param observationCount all observations of the key
+     */
+    public static Indicator of(Observation latest, PeriodSummary period, long observationCount) {
+        Objects.requireNonNull(latest, "latest");
+        Objects.requireNonNull(period, "period");
+        int top = period.figureOf(latest);
+        int sourceCount = 1;
         List<String> sources = List.of(latest.sourceUrl());
         List<ValueReport> conflicts = new ArrayList<>();
         List<ValueReport> others = new ArrayList<>();
-        for (ValueReport r : reports) {
-            if (r.sources().contains(latest.sourceUrl()) && sameFigure(r, latest)) {
+        List<ValueReport> figures = period.figures();
+        for (int i = 0; i < figures.size(); i++) {
+            ValueReport r = figures.get(i);
+            if (i == top) {
+                sourceCount = r.sourceCount();
                 sources = r.sources();
             } else if (r.sameKindAs(latest.unit(), latest.change())) {
                 conflicts.add(r);
@@ -65,11 +80,14 @@ public record Indicator(String key, String subject, String indicator, String lab
                 others.add(r);
             }
         }
-        return new Indicator(latest.key(), latest.subject(), latest.indicator(), latest.label(), latest, sources,
-                conflicts, others, observationCount);
+        return new Indicator(latest.key(), latest.subject(), latest.indicator(), latest.label(), latest, sourceCount,
+                sources, conflicts, others, observationCount);
     }
 
-    /** Groups observations of one period by figure, each with its distinct sources, in first-seen order. */
+    /**
+     * Groups observations of one period by figure, each with all its distinct sources, in first-seen order
+     * (histories list them all; indicators keep at most {@link ValueReport#MAX_SOURCES} per figure).
+     */
     public static List<ValueReport> reports(Collection<Observation> observations) {
         List<Observation> representatives = new ArrayList<>();
         List<Set<String>> sources = new ArrayList<>();
@@ -94,14 +112,9 @@ public record Indicator(String key, String subject, String indicator, String lab
         return out;
     }
 
-    private static boolean sameFigure(ValueReport r, Observation o) {
-        Observation probe = new Observation("-", o.key(), null, null, null, null, r.value(), r.low(), r.high(),
-                r.unit(), null, null, r.change(), "-", null, null, null, 0, 0, 0);
-        return probe.sameFigureAs(o);
-    }
-
     /** A copy with another observation count. */
     public Indicator withObservationCount(long count) {
-        return new Indicator(key, subject, indicator, label, latest, sources, conflicts, otherFigures, count);
+        return new Indicator(key, subject, indicator, label, latest, sourceCount, sources, conflicts, otherFigures,
+                count);
     }
 }

@@ -48,8 +48,13 @@ public record Observation(String eventId, String key, String subject, String ind
 
     /** Whether this observation states the same figure as another: same unit, direction and (nearly) value. */
     public boolean sameFigureAs(Observation o) {
-        return unit.equals(o.unit) && Objects.equals(change, o.change)
-                && near(value, o.value) && near(low, o.low) && near(high, o.high);
+        return sameFigureAs(o.value, o.low, o.high, o.unit, o.change);
+    }
+
+    /** Whether this observation states the given figure: same unit, direction and (nearly) value. */
+    public boolean sameFigureAs(Double value, Double low, Double high, String unit, Change change) {
+        return this.unit.equals(unit) && Objects.equals(this.change, change)
+                && near(this.value, value) && near(this.low, low) && near(this.high, high);
     }
 
     private static boolean near(Double a, Double b) {

@@ -30,6 +30,14 @@ public final class HistoryKeys {
         return key + SEP + (period == null ? UNDATED : period.sortKey()) + SEP;
     }
 
+    /**
+     * Key of the summary-store entry marking that {@code sourceUrl} was counted for figure {@code figure} of the
+     * summary of {@code key} and {@code period}: {@code key NUL periodSortKey NUL figure NUL sourceUrl}.
+     */
+    public static String sourceMark(String key, Period period, int figure, String sourceUrl) {
+        return periodPrefix(key, period) + figure + SEP + sourceUrl;
+    }
+
     /** Lowest key of a key's dated observations. */
     public static String firstDated(String key) {
         return key + SEP + "0";

@@ -4,6 +4,8 @@ import io.newsmetrics.aggregator.model.Indicator;
 import io.newsmetrics.aggregator.model.Observation;
 import io.newsmetrics.aggregator.model.ObservationOrder;
 import io.newsmetrics.aggregator.model.Period;
+import io.newsmetrics.aggregator.model.PeriodSummary;
+import io.newsmetrics.aggregator.model.ValueReport;
 import io.newsmetrics.model.MetricEvent;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
@@ -14,12 +16,14 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Folds metric events into the two stores: every distinct observation into the history store, and the
- * key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration, conflicts) into the latest store,
- * forwarding the new {@link Indicator} downstream. A replayed event (same id) changes nothing.
+ * Folds metric events into the stores: every distinct observation into the history store, the key's latest
+ * period into its {@link PeriodSummary} (figures with exact distinct-source counts and bounded source lists; a
+ * mark per counted source past a full list, in the same store), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
+ * conflicts) into the latest store, forwarding the new {@link Indicator} downstream. The work per event is a
+ * few point look-ups, whatever the number of observations already stored for the key or period.
+ * A replayed event (same id) changes nothing.
  * An event that cannot be stored (bad key, no value, unreadable period) raises
  * {@link InvalidMetricEventException}, which the processing exception handler sends to the dead-letter topic.
  */
@@ -27,6 +31,7 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     private ProcessorContext<String, Indicator> context;
     private KeyValueStore<String, Indicator> latest;
     private KeyValueStore<String, Observation> history;
+    private KeyValueStore<String, PeriodSummary> summaries;
     private Sensor added;
     private Sensor duplicates;
     private Sensor latestChanged;
@@ -39,6 +44,7 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         this.context = context;
         this.latest = context.getStateStore(StoreNames.LATEST);
         this.history = context.getStateStore(StoreNames.HISTORY);
+        this.summaries = context.getStateStore(StoreNames.SUMMARY);
         StreamsMetrics metrics = context.metrics();
         String task = context.taskId().toString();
         this.added = metrics.addRateTotalSensor(METRIC_SCOPE, task, "observation-added", Sensor.RecordingLevel.INFO);
@@ -77,22 +83,84 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         Indicator current = latest.get(obs.key());
         long count = current == null ? 1 : current.observationCount() + 1;
         boolean newest = current == null || ObservationOrder.LATEST.compare(obs, current.latest()) > 0;
-        boolean sameLatestPeriod = current != null && Objects.equals(period, current.latest().parsedPeriod());
+        String summaryKey = HistoryKeys.periodPrefix(obs.key(), period);
+        String currentSummaryKey = current == null ? null
+                : HistoryKeys.periodPrefix(current.key(), current.latest().parsedPeriod());
+        boolean sameLatestPeriod = summaryKey.equals(currentSummaryKey);
         Indicator next;
         if (newest) {
             latestChanged.record();
         }
         if (newest && !sameLatestPeriod) {
-            // a newer period than any seen: no other observation can share it, no need to scan
-            next = Indicator.summarize(obs, List.of(obs), count);
+            // A newer period than any seen: no other observation can share it. Its summary is not stored yet:
+            // many periods get one observation only, and a second one summarises the period from history.
+            next = Indicator.of(obs, PeriodSummary.EMPTY.withNewFigure(obs), count);
+            if (currentSummaryKey != null && summaries.get(currentSummaryKey) != null) {
+                summaries.delete(currentSummaryKey); // a superseded period never becomes the latest again
+            }
         } else if (sameLatestPeriod) {
-            Observation top = newest ? obs : current.latest();
-            next = Indicator.summarize(top, IndicatorReads.samePeriod(history, top.key(), period), count);
+            PeriodSummary summary = summaries.get(summaryKey);
+            summary = summary == null
+                    // the period's second observation (or state written before summaries existed): once per period
+                    ? rebuild(obs.key(), period, summaryKey)
+                    : foldNew(obs, period, summary, summaryKey);
+            next = Indicator.of(newest ? obs : current.latest(), summary, count);
         } else {
+            // an older period: history only (as-of and history queries read it from there)
             next = current.withObservationCount(count);
         }
         latest.put(obs.key(), next);
         context.forward(record.withKey(obs.key()).withValue(next));
+    }
+
+    /**
+     * Adds a new observation to its period's summary and stores it: a new figure, or one more source of a known
+     * figure. While a figure lists fewer than {@link ValueReport#MAX_SOURCES} URLs its list holds every source it
+     * counted; past that, each further source counted gets a mark (an empty summary under its
+     * {@link HistoryKeys#sourceMark source mark} key) in the summary store, so telling a new source
+     * from a known one is a look-up in the list and at most one point look-up.
+     */
+    private PeriodSummary foldNew(Observation obs, Period period, PeriodSummary summary, String summaryKey) {
+        int figure = summary.figureOf(obs);
+        PeriodSummary next;
+        if (figure < 0) {
+            next = summary.withNewFigure(obs);
+        } else {
+            ValueReport r = summary.figures().get(figure);
+            if (r.sources().contains(obs.sourceUrl())) {
+                return summary; // this source already counted for this figure
+            }
+            if (r.sources().size() >= ValueReport.MAX_SOURCES) {
+                String mark = HistoryKeys.sourceMark(obs.key(), period, figure, obs.sourceUrl());
+                if (summaries.get(mark) != null) {
+                    return summary;
+                }
+                summaries.put(mark, PeriodSummary.EMPTY);
+            }
+            next = summary.withNewSource(figure, obs.sourceUrl());
+        }
+        summaries.put(summaryKey, next);
+        return next;
+    }
+
+    /**
+     * Builds a period's summary and source marks from its history (the new observation is already there). Marks
+     * of this period cannot be stale: a period's summary is only deleted once a newer period is the latest.
+     */
+    private PeriodSummary rebuild(String key, Period period, String summaryKey) {
+        List<Observation> all = IndicatorReads.samePeriod(history, key, period);
+        PeriodSummary summary = PeriodSummary.of(all);
+        for (Observation o : all) {
+            int figure = summary.figureOf(o);
+            if (!summary.figures().get(figure).sources().contains(o.sourceUrl())) {
+                String mark = HistoryKeys.sourceMark(key, period, figure, o.sourceUrl());
+                if (summaries.get(mark) == null) {
+                    summaries.put(mark, PeriodSummary.EMPTY);
+                }
+            }
+        }
+        summaries.put(summaryKey, summary);
+        return summary;
     }
 
     private static void validate(String recordKey, MetricEvent event) {

@@ -22,7 +22,9 @@ import java.util.Map;
  * Aggregation throughput: {@code events} metric events (over {@code keys} keys, periods spread over 2015..2025,
  * every 10th event a replay) are produced first, then one aggregator (EOS v2) starts and the time until its
  * group has committed them all (committed offsets = end offsets) is printed.
- * Arguments: {@code events=100000 keys=10000}.
+ * With {@code repeat=R} each fact (key, period, value) is reported by R different sources in a row, as news
+ * repeats a figure (the pipeline bench's corpus repeats each about 225 times).
+ * Arguments: {@code events=100000 keys=10000 repeat=1}.
  */
 public final class ProcessingBench {
     public static void main(String[] args) throws Exception {
@@ -33,6 +35,10 @@ public final class ProcessingBench {
         }
         int events = Integer.parseInt(a.getOrDefault("events", "100000"));
         int keys = Integer.parseInt(a.getOrDefault("keys", "10000"));
+        int repeat = Integer.parseInt(a.getOrDefault("repeat", "1"));
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+        }
         Path dir = Files.createTempDirectory("processingbench");
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0);
         AggregatorServer server = null;
@@ -56,13 +62,14 @@ public final class ProcessingBench {
                     if (i % 10 == 9 && previous != null) {
                         e = previous; // a replay: must count once
                     } else {
-                        String k = "subject-" + (i % keys) + "/indicator";
-                        String period = String.valueOf(2015 + (i * 7919) % 11);
+                        int fact = i / repeat;
+                        String k = "subject-" + (fact % keys) + "/indicator";
+                        String period = String.valueOf(2015 + (fact * 7919) % 11);
                         String url = "https://bench.example/" + i;
-                        e = new MetricEvent(1, MetricEvent.idOf(url, k, (double) i, null, null, "count", null, period),
-                                "indicator", "indicator", "subject", k, (double) i, null, null, "count", null, null, null,
-                                period, List.of(), new MetricEvent.Source(url, "bench", "2025-06-01"),
-                                new MetricEvent.Evidence("Subject indicator was " + i + " in " + period + ".", 0, 10));
+                        e = new MetricEvent(1, MetricEvent.idOf(url, k, (double) fact, null, null, "count", null, period),
+                                "indicator", "indicator", "subject", k, (double) fact, null, null, "count", null, null,
+                                null, period, List.of(), new MetricEvent.Source(url, "bench", "2025-06-01"),
+                                new MetricEvent.Evidence("Subject indicator was " + fact + " in " + period + ".", 0, 10));
                     }
                     previous = e;
                     p.send(new ProducerRecord<>(Topics.METRICS, e.key(), serde.serialize(Topics.METRICS, e)), (m, err) -> {
@@ -116,8 +123,9 @@ public final class ProcessingBench {
             }
             double total = (System.nanoTime() - t0) / 1e9;
             double steady = (System.nanoTime() - firstSeenAt) / 1e9;
-            System.out.printf("processed %d events (%d keys, 10%% replays) in %.1f s from start (%.0f events/s incl. start-up);"
-                    + " %.0f events/s after the first metric was seen%n", expected, keys, total, expected / total, expected / steady);
+            System.out.printf("processed %d events (%d keys, each fact from %d sources, 10%% replays) in %.1f s from start"
+                    + " (%.0f events/s incl. start-up); %.0f events/s after the first metric was seen%n", expected, keys,
+                    repeat, total, expected / total, expected / steady);
         } finally {
             if (server != null) {
                 server.close();

@@ -37,4 +37,29 @@ class IndicatorTest {
         assertEquals(1, i.otherFigures().size(), "a figure in another unit is reported, not a conflict");
         assertEquals("percent", i.otherFigures().get(0).unit());
     }
+
+    @Test
+    void keepsSourceCountsExactWhenListsAreBounded() {
+        java.util.List<Observation> all = new java.util.ArrayList<>();
+        for (int i = 0; i < ValueReport.MAX_SOURCES + 10; i++) {
+            all.add(obs("https://same" + i, 100, "count", i));
+            all.add(obs("https://other" + i, 90, "count", 1000 + i));
+        }
+        Observation latest = all.get(0);
+        Indicator i = Indicator.summarize(latest, all, all.size());
+        assertEquals(ValueReport.MAX_SOURCES + 10, i.sourceCount());
+        assertEquals(ValueReport.MAX_SOURCES, i.sources().size());
+        assertEquals(ValueReport.MAX_SOURCES + 10, i.conflicts().get(0).sourceCount());
+        assertEquals(ValueReport.MAX_SOURCES, i.conflicts().get(0).sources().size());
+    }
+
+    @Test
+    void buildsTheSameIndicatorFromASummaryAsFromTheObservations() {
+        Observation a = obs("https://a", 100, "count", 1);
+        Observation b = obs("https://b", 120, "count", 2);
+        Observation c = obs("https://c", 100, "count", 3);
+        List<Observation> all = List.of(a, b, c);
+        assertEquals(Indicator.summarize(c, all, 3), Indicator.of(c, PeriodSummary.of(all), 3));
+        assertEquals(2, Indicator.of(c, PeriodSummary.of(all), 3).sourceCount());
+    }
 }
