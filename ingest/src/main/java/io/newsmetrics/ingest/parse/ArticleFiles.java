@@ -32,6 +32,9 @@ public final class ArticleFiles {
         Objects.requireNonNull(file, "file");
         // lenient UTF-8: a stray byte becomes U+FFFD rather than failing the whole file
         String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        if (looksBinary(content)) {
+            throw new IllegalArgumentException("not a text or HTML file: " + file);
+        }
         String head = content.stripLeading();
         if (head.toLowerCase(Locale.ROOT).startsWith("date ")) {
             return parseText(content, file.toUri().toString());
@@ -61,5 +64,18 @@ public final class ArticleFiles {
         String body = i + 1 < lines.size() ? String.join("\n", lines.subList(i + 1, lines.size())).strip() : "";
         String url = m.group(2);
         return new Article(url, url, title, m.group(1), null, List.of(), "en", null, null, body);
+    }
+
+    /** More than 2 % of the first 8 KiB is undecodable or control characters: an image, an archive, ... */
+    static boolean looksBinary(String content) {
+        int n = Math.min(content.length(), 8192);
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = content.charAt(i);
+            if (c == '\uFFFD' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                bad++;
+            }
+        }
+        return n > 0 && bad * 50 > n;
     }
 }

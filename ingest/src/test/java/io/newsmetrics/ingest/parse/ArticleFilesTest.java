@@ -17,6 +17,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ArticleFilesTest {
+
+    @Test
+    void refusesBinaryFilesAndReadsStrayBytesLeniently(@TempDir Path dir) throws IOException {
+        Path binary = dir.resolve("photo.jpg");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(binary, bytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ArticleFiles.read(binary, ArticleParser.create()));
+        assertTrue(e.getMessage().contains("photo.jpg"), e.getMessage());
+
+        Path html = dir.resolve("latin1.html");
+        Files.write(html, "<html><body><article><p>Caf\u00e9 sales rose 5 percent in 2024, the company said on Monday.</p></article></body></html>"
+                .replace("\u00e9", "\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(ArticleFiles.read(html, ArticleParser.create()).text().contains("sales rose 5 percent"),
+                "one stray byte does not fail the file");
+    }
     private final ArticleParser parser = ArticleParser.create();
 
     @Test
