@@ -247,25 +247,38 @@ final class FaultKit {
     }
 
     /**
-     * An indicator without what depends on arrival order across partitions: which instance answered, and the
-     * first-seen order of its sources and conflicting figures (a set and a set of figures, as far as truth goes).
+     * An indicator without what depends on arrival order across partitions: which instance answered, the
+     * first-seen order of its sources and of its conflicting and other figures (sets, as far as truth goes), and
+     * which sources a list bounded below its exact {@code sourceCount} happens to hold (the first ones to arrive).
      */
     static JsonNode arrivalFree(JsonNode indicator) {
         ObjectNode copy = indicator.deepCopy();
         copy.remove(List.of("servedBy", "replica", "lag"));
-        sortArray(copy, "sources");
-        if (copy.get("conflicts") instanceof com.fasterxml.jackson.databind.node.ArrayNode conflicts) {
-            List<JsonNode> items = new ArrayList<>();
-            conflicts.forEach(c -> {
-                ObjectNode cc = c.deepCopy();
-                sortArray(cc, "sources");
-                items.add(cc);
-            });
-            items.sort(java.util.Comparator.comparing(JsonNode::toString));
-            conflicts.removeAll();
-            items.forEach(conflicts::add);
+        normaliseSources(copy);
+        for (String field : List.of("conflicts", "otherFigures")) {
+            if (copy.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode figures) {
+                List<JsonNode> items = new ArrayList<>();
+                figures.forEach(c -> {
+                    ObjectNode cc = c.deepCopy();
+                    normaliseSources(cc);
+                    items.add(cc);
+                });
+                items.sort(java.util.Comparator.comparing(JsonNode::toString));
+                figures.removeAll();
+                items.forEach(figures::add);
+            }
         }
         return copy;
+    }
+
+    /** Sources as a sorted set; a truncated list (fewer than sourceCount) is dropped, its exact count kept. */
+    private static void normaliseSources(ObjectNode figure) {
+        JsonNode sources = figure.get("sources");
+        if (sources != null && sources.isArray() && figure.path("sourceCount").asInt(sources.size()) > sources.size()) {
+            figure.remove("sources");
+            return;
+        }
+        sortArray(figure, "sources");
     }
 
     private static void sortArray(ObjectNode node, String field) {
