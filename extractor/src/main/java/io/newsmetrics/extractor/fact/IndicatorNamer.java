@@ -85,26 +85,6 @@ final class IndicatorNamer {
         return words;
     }
 
-    /**
-     * ASCII form of a phrase for ids and keys, which the schema limits to {@code [a-z0-9-]}: accents are
-     * stripped ("Zürich" becomes "Zurich") and other non-ASCII characters become spaces.
-     */
-    static String ascii(String phrase) {
-        if (phrase == null) {
-            return null;
-        }
-        String s = java.text.Normalizer.normalize(phrase, java.text.Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            out.append(c < 128 ? c : ' ');
-        }
-        return out.toString();
-    }
-
     /** Lowercase words with plurals folded; words are runs of letters, digits, '&' and '-'. */
     static List<String> normalise(String phrase) {
         List<String> out = new ArrayList<>();
@@ -169,11 +149,11 @@ final class IndicatorNamer {
             return withSegments(best, words, bestPos, bestPos + bestLen);
         }
         if (words.isEmpty()) {
-            String k = MetricEvent.kebab(ascii(fallback == null ? "value" : fallback));
+            String k = MetricEvent.kebab(fallback == null ? "value" : fallback);
             return k.isEmpty() ? "value" : k;
         }
-        String k = MetricEvent.kebab(ascii(String.join(" ", words.subList(Math.max(0, words.size() - FALLBACK_WORDS),
-                words.size()))));
+        String k = MetricEvent.kebab(String.join(" ", words.subList(Math.max(0, words.size() - FALLBACK_WORDS),
+                words.size())));
         return k.isEmpty() ? "value" : k;
     }
 

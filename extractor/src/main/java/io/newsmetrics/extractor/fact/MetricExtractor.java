@@ -170,8 +170,8 @@ public final class MetricExtractor {
         // a reported change ("sales fell 10 percent") is its own indicator beside the level ("sales were 30,154"):
         // under one key, a newer change would replace the level as the latest value
         String indicator = q.change() == null ? named : named + "-change";
-        // the schema allows only [a-z0-9-] in keys: the subject is folded to ASCII for the key, kept as written
-        String key = MetricEvent.keyOf(IndicatorNamer.ascii(c.subject), indicator);
+        // keyOf folds the subject to ASCII for the key (the schema allows [a-z0-9-]); the subject stays as written
+        String key = MetricEvent.keyOf(c.subject, indicator);
         String id = MetricEvent.idOf(article.canonicalUrl(), key, q.value(), q.low(), q.high(), unit, q.change(),
                 c.period);
         return new MetricEvent(MetricEvent.SCHEMA_VERSION, id, indicator, c.label, c.subject, key, q.value(), q.low(),
