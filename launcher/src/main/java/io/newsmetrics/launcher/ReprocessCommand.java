@@ -1,15 +1,12 @@
 package io.newsmetrics.launcher;
 
+import io.newsmetrics.broker.ConsumerLag;
 import io.newsmetrics.extractor.fact.MetricExtractor;
 import io.newsmetrics.extractor.streams.ExtractorConfig;
 import io.newsmetrics.extractor.streams.ExtractorService;
 import io.newsmetrics.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * {@code newsmetrics reprocess}: reruns the extractor over the whole {@code articles} topic under a new
@@ -79,23 +73,7 @@ final class ReprocessCommand implements Callable<Integer> {
 
     /** Records of {@code articles} the group has not committed yet; -1 while it has committed nothing. */
     static long lag(Admin admin, String groupId) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        var partitions = admin.describeTopics(java.util.List.of(Topics.ARTICLES)).allTopicNames().get(30, TimeUnit.SECONDS)
-                .get(Topics.ARTICLES).partitions().stream()
-                .map(p -> new TopicPartition(Topics.ARTICLES, p.partition()))
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(new HashMap<>(partitions))
-                .all().get(30, TimeUnit.SECONDS);
-        long lag = 0;
-        boolean anyCommitted = false;
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            if (done != null) {
-                anyCommitted = true;
-            }
-            lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
-        }
-        return anyCommitted || lag == 0 ? lag : -1;
+        ConsumerLag lag = ConsumerLag.of(admin, groupId, Topics.ARTICLES, Duration.ofSeconds(30));
+        return lag.committed() || lag.records() == 0 ? lag.records() : -1;
     }
 }

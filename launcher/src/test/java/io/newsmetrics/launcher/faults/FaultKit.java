@@ -155,18 +155,7 @@ final class FaultKit {
     static long lag(String bootstrap, String group, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
-            List<TopicPartition> tps = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                    tps.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS);
-            long lag = 0;
-            for (TopicPartition tp : tps) {
-                OffsetAndMetadata c = committed.get(tp);
-                lag += ends.get(tp).offset() - (c == null ? 0 : c.offset());
-            }
-            return lag;
+            return io.newsmetrics.broker.ConsumerLag.of(admin, group, topic, Duration.ofSeconds(15)).records();
         }
     }
 
