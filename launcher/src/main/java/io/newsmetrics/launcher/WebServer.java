@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** The one HTTP server of a process; every service it runs mounts its routes here. */
@@ -35,11 +34,8 @@ final class WebServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
             routes.forEach(server::createContext);
-            ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "newsmetrics-http");
-                t.setDaemon(true);
-                return t;
-            });
+            // bounded queue, caller runs when full: overload slows accepting instead of growing memory
+            ExecutorService executor = io.newsmetrics.aggregator.AggregatorServer.newExecutor(THREADS);
             server.setExecutor(executor);
             server.start();
             return new WebServer(server, executor);
