@@ -63,7 +63,7 @@ public final class AggregatorService implements AutoCloseable {
 
     private AggregatorService(AggregatorConfig config) {
         this.config = config;
-        this.streams = new KafkaStreams(AggregatorTopology.build(), StreamsSettings.of(config));
+        this.streams = new KafkaStreams(AggregatorTopology.build(config.commitInterval()), StreamsSettings.of(config));
         // A failed stream thread is replaced: bad records already go to the dead-letter topic, so what
         // reaches here is transient (broker, fencing) and a fresh thread resumes from the last commit.
         this.streams.setUncaughtExceptionHandler(e -> {

@@ -3,6 +3,7 @@ package io.newsmetrics.aggregator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsmetrics.broker.EmbeddedKafka;
 import io.newsmetrics.broker.TopicSetup;
+import io.newsmetrics.model.MetricEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static io.newsmetrics.aggregator.TestSupport.event;
 import static io.newsmetrics.aggregator.TestSupport.get;
 import static io.newsmetrics.aggregator.TestSupport.produce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -282,6 +284,41 @@ class AggregatorServiceTest {
         }
         assertTrue(seen.containsKey("peru/gdp-growth"), "indicators-latest carries the key");
         assertTrue(seen.get("peru/gdp-growth").contains("\"value\":3.1"), seen.get("peru/gdp-growth"));
+    }
+
+    @Test
+    void shouldPublishABusyKeyOncePerEmitIntervalWithItsFinalState() {
+        int n = 30;
+        MetricEvent[] burst = new MetricEvent[n];
+        for (int i = 0; i < n; i++) {
+            burst[i] = event("chile/copper-output", 5.0 + i, "tonnes", "2025-" + String.format("%02d", 1 + i % 12),
+                    "https://c.example/" + i, "2025-12-01");
+        }
+        produce(kafka.bootstrapServers(), burst);
+        await(port, "/indicators/chile/copper-output", x -> x.status() == 200
+                && x.json().path("observationCount").asInt() == n, 30);
+        java.util.List<String> records = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "burst-check", "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.INDICATORS_LATEST));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline
+                    && (records.isEmpty() || !records.get(records.size() - 1).contains("\"observationCount\":" + n))) {
+                consumer.poll(java.time.Duration.ofMillis(500)).forEach(r -> {
+                    if (r.key().equals("chile/copper-output")) {
+                        records.add(r.value());
+                    }
+                });
+            }
+        }
+        assertFalse(records.isEmpty(), "indicators-latest carries the key");
+        assertTrue(records.get(records.size() - 1).contains("\"observationCount\":" + n),
+                "the last record is the final state: " + records.get(records.size() - 1));
+        // 30 events produced in one batch are processed within an emit interval or two (1 s each), not 30 times
+        assertTrue(records.size() <= 3, records.size() + " records for one burst of " + n + " events");
     }
 
     @Test

@@ -89,11 +89,21 @@ public record Period(String text, LocalDate start, LocalDate end) implements Com
      * Used in store keys so that a range scan walks periods from oldest to newest.
      */
     public String sortKey() {
-        return compact(end) + "-" + compact(start);
+        StringBuilder b = new StringBuilder(17);
+        compact(end, b).append('-');
+        return compact(start, b).toString();
     }
 
-    private static String compact(LocalDate d) {
-        return String.format("%04d%02d%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    // Per stored event, so by hand rather than String.format (which was a tenth of the aggregator's time).
+    private static StringBuilder compact(LocalDate d, StringBuilder b) {
+        int y = d.getYear();
+        b.append((char) ('0' + y / 1000 % 10)).append((char) ('0' + y / 100 % 10))
+                .append((char) ('0' + y / 10 % 10)).append((char) ('0' + y % 10));
+        return twoDigits(twoDigits(b, d.getMonthValue()), d.getDayOfMonth());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, int n) {
+        return b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     @Override

@@ -14,12 +14,15 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * The aggregator's topology, the one place it is built (the service and the tests use it):
  * {@code metrics} (key = indicator key, value = MetricEvent JSON) into {@link IndicatorProcessor},
  * which keeps the {@link StoreNames#LATEST}, {@link StoreNames#HISTORY} and {@link StoreNames#SUMMARY}
- * stores, and every changed
- * {@link Indicator} (JSON) out to the compacted {@code indicators-latest} topic.
+ * stores, and each changed {@link Indicator} (JSON) out to the compacted {@code indicators-latest} topic once
+ * per emit interval (like a cached KTable: its latest state, not every intermediate one).
  *
  * <p>Why a processor and not {@code table()}/{@code reduce()}: reduce is last-arrival-wins, and a
  * versioned store orders by one timestamp only; "latest" here is period, then publication, then
@@ -28,12 +31,28 @@ import org.apache.kafka.streams.state.Stores;
 public final class AggregatorTopology {
     /** Processor node name; dead letters of processing errors name it in their headers. */
     public static final String PROCESSOR = "aggregate-indicators";
+    /** Emit interval of {@link #build()}: the default commit interval of the aggregator. */
+    public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(1);
 
     private AggregatorTopology() {
     }
 
-    /** Builds the topology. */
+    /** Builds the topology with the default emit interval of {@link #DEFAULT_EMIT_INTERVAL}. */
     public static Topology build() {
+        return build(DEFAULT_EMIT_INTERVAL);
+    }
+
+    /**
+     * Builds the topology.
+     *
+     * @param emitInterval how often changed indicators go out to {@code indicators-latest} (wall-clock); the
+     *                     aggregator passes its commit interval, since read_committed readers see no sooner
+     */
+    public static Topology build(Duration emitInterval) {
+        Objects.requireNonNull(emitInterval, "emitInterval");
+        if (emitInterval.isNegative() || emitInterval.isZero()) {
+            throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
+        }
         StreamsBuilder builder = new StreamsBuilder();
         // cached: a key updated many times between commits is written to RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
@@ -43,10 +62,13 @@ public final class AggregatorTopology {
         // cached like the latest store: the summary of a busy period is rewritten per event, flushed once per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
                 Serdes.String(), JsonSerde.of(PeriodSummary.class)).withCachingEnabled());
+        // Which keys changed since the last emission: a hot key's thousand updates a second leave as one record.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PENDING),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.stream(Topics.METRICS, Consumed.with(Serdes.String(), JsonSerde.of(MetricEvent.class))
                         .withName("metrics-source"))
-                .process(IndicatorProcessor::new, Named.as(PROCESSOR), StoreNames.LATEST, StoreNames.HISTORY,
-                        StoreNames.SUMMARY)
+                .process(() -> new IndicatorProcessor(emitInterval), Named.as(PROCESSOR), StoreNames.LATEST,
+                        StoreNames.HISTORY, StoreNames.SUMMARY, StoreNames.PENDING)
                 .to(Topics.INDICATORS_LATEST, Produced.with(Serdes.String(), JsonSerde.of(Indicator.class))
                         .withName("indicators-latest-sink"));
         return builder.build();

@@ -9,29 +9,42 @@ import io.newsmetrics.aggregator.model.ValueReport;
 import io.newsmetrics.model.MetricEvent;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Folds metric events into the stores: every distinct observation into the history store, the key's latest
  * period into its {@link PeriodSummary} (figures with exact distinct-source counts and bounded source lists; a
  * mark per counted source past a full list, in the same store), and the key's {@link Indicator} (latest by {@link ObservationOrder}, corroboration,
- * conflicts) into the latest store, forwarding the new {@link Indicator} downstream. The work per event is a
- * few point look-ups, whatever the number of observations already stored for the key or period.
+ * conflicts) into the latest store, and marks the key pending; every emit interval the pending keys' current
+ * {@link Indicator}s go downstream, once each (a busy key would otherwise send its whole state, sources and all,
+ * for every event: most of the bytes the broker had to carry). The mark is in a logged store, so the keys
+ * changed in a transaction that commits are emitted even if the process dies before the next emission.
+ * The work per event is a few point look-ups, whatever the number of observations already stored.
  * A replayed event (same id) changes nothing.
  * An event that cannot be stored (bad key, no value, unreadable period) raises
  * {@link InvalidMetricEventException}, which the processing exception handler sends to the dead-letter topic.
  */
 final class IndicatorProcessor implements Processor<String, MetricEvent, String, Indicator> {
     private ProcessorContext<String, Indicator> context;
-    private KeyValueStore<String, Indicator> latest;
+    /** Values kept as objects per store: hot keys (at ~10 KB of objects each) stay parsed, the rest is read back. */
+    static final int READ_CACHE_ENTRIES = 2_000;
+
+    private StoreReadCache<Indicator> latest;
     private KeyValueStore<String, Observation> history;
-    private KeyValueStore<String, PeriodSummary> summaries;
+    private StoreReadCache<PeriodSummary> summaries;
+    private KeyValueStore<String, Long> pending;
+    private final Duration emitInterval;
     private Sensor added;
     private Sensor duplicates;
     private Sensor latestChanged;
@@ -39,12 +52,19 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     /** Metric scope: the sensors appear as {@code stream-aggregator-metrics} ({@code *-total}, {@code *-rate}) per task. */
     public static final String METRIC_SCOPE = "aggregator";
 
+    IndicatorProcessor(Duration emitInterval) {
+        this.emitInterval = emitInterval;
+    }
+
     @Override
     public void init(ProcessorContext<String, Indicator> context) {
         this.context = context;
-        this.latest = context.getStateStore(StoreNames.LATEST);
+        // new caches on every init: a task restored from its changelog must not see values of before
+        this.latest = new StoreReadCache<>(context.getStateStore(StoreNames.LATEST), READ_CACHE_ENTRIES);
         this.history = context.getStateStore(StoreNames.HISTORY);
-        this.summaries = context.getStateStore(StoreNames.SUMMARY);
+        this.summaries = new StoreReadCache<>(context.getStateStore(StoreNames.SUMMARY), READ_CACHE_ENTRIES);
+        this.pending = context.getStateStore(StoreNames.PENDING);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
         StreamsMetrics metrics = context.metrics();
         String task = context.taskId().toString();
         this.added = metrics.addRateTotalSensor(METRIC_SCOPE, task, "observation-added", Sensor.RecordingLevel.INFO);
@@ -110,7 +130,23 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             next = current.withObservationCount(count);
         }
         latest.put(obs.key(), next);
-        context.forward(record.withKey(obs.key()).withValue(next));
+        Long last = pending.get(obs.key());
+        pending.put(obs.key(), last == null ? record.timestamp() : Math.max(last, record.timestamp()));
+    }
+
+    /** Sends each pending key's current indicator downstream, stamped with its newest event's timestamp. */
+    private void emitPending() {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = pending.all()) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, Long> kv : due) {
+            Indicator current = latest.get(kv.key);
+            if (current != null) {
+                context.forward(new Record<>(kv.key, current, kv.value));
+            }
+            pending.delete(kv.key);
+        }
     }
 
     /**

@@ -13,6 +13,11 @@ public final class StoreNames {
      * {@link HistoryKeys#sourceMark} (one store: every store costs a RocksDB flush and changelog per commit).
      */
     public static final String SUMMARY = "indicators-period-summary-store";
+    /**
+     * Indicator key to the record timestamp of its last event: keys changed since the last emission to
+     * {@code indicators-latest}. In memory (it holds one interval's keys) and logged, so it commits with the rest.
+     */
+    public static final String PENDING = "indicators-pending-output-store";
 
     private StoreNames() {
     }

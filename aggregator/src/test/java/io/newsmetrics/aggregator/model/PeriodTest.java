@@ -54,4 +54,12 @@ class PeriodTest {
         }
         assertTrue(Period.parse("0001").sortKey().compareTo("!") > 0, "undated sorts below every date");
     }
+
+    @Test
+    void sortKeyIsEndThenStartAsZeroPaddedDays() {
+        assertEquals("20241231-20241001", Period.parse("2024-Q4").sortKey());
+        assertEquals("20240229-20240201", Period.parse("2024-02").sortKey());
+        assertEquals("09871231-09870101", Period.parse("0987").sortKey());
+        assertEquals("20250105-20250105", Period.parse("2025-01-05").sortKey());
+    }
 }
