@@ -1,5 +1,8 @@
 package io.newsmetrics.bench;
 
+import io.newsmetrics.launcher.PipelineConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +22,8 @@ import java.util.stream.Stream;
  * </pre>
  * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
  * (freshness, default 100 articles/s for 30 s after a 5 s warm-up), {@code --urls N} (ingest, default 2000),
- * {@code --partitions N} (default 3), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
+ * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
+ * threads of each application, default 1), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
  * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
 public final class Bench {
@@ -30,7 +35,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println("usage: newsmetrics-bench all|" + String.join("|", BENCHES)
-                    + " [--articles N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--shared DIR] [--dir DIR]");
+                    + " [--articles N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N] [--shared DIR] [--dir DIR]");
             return;
         }
         String which = args[0];
@@ -44,6 +49,11 @@ public final class Bench {
         int seconds = intOption(opts, "seconds", 30);
         int urls = intOption(opts, "urls", 2_000);
         int partitions = intOption(opts, "partitions", 3);
+        int extractorThreads = intOption(opts, "extractor-threads", 1);
+        int aggregatorThreads = intOption(opts, "aggregator-threads", 1);
+        PipelineConfig.Tuning tuning = new PipelineConfig.Tuning(UnaryOperator.identity(),
+                e -> e.withOverrides(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
+                a -> a.withStreamThreads(aggregatorThreads));
         Path shared = Path.of(opts.getOrDefault("shared", System.getProperty("newsmetrics.shared", "../shared")));
         boolean keep = opts.containsKey("dir");
         Path root = keep ? Path.of(opts.get("dir")) : Files.createTempDirectory("newsmetrics-bench");
@@ -65,7 +75,7 @@ public final class Bench {
                     }
                     case "extract" -> print(ExtractBench.run(corpus, Math.min(articles, 2_000)).describe(), before);
                     case "pipeline" -> {
-                        PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, partitions);
+                        PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, partitions, tuning);
                         print(r.describe(), before);
                         if (transport != null) {
                             System.out.printf(Locale.ROOT, "  pipeline / raw transport (produce) = %.3f (%.0f vs %.0f records/s)%n",
@@ -78,7 +88,7 @@ public final class Bench {
                         System.out.println("  RocksDB check: " + PipelineBench.rocksDbEvidence(dir));
                     }
                     case "freshness" -> {
-                        FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, 5, 10, partitions);
+                        FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, 5, 10, partitions, tuning);
                         print(r.describe(), before);
                     }
                     case "ingest" -> {

@@ -71,7 +71,8 @@ final class FreshnessBench {
     private FreshnessBench() {
     }
 
-    static Result run(Path dir, Corpus corpus, double rate, int seconds, int warmup, int probeEvery, int partitions)
+    static Result run(Path dir, Corpus corpus, double rate, int seconds, int warmup, int probeEvery, int partitions,
+                      io.newsmetrics.launcher.PipelineConfig.Tuning tuning)
             throws Exception {
         int total = (int) Math.round(rate * (seconds + warmup));
         int firstMeasured = (int) Math.round(rate * warmup);
@@ -85,7 +86,7 @@ final class FreshnessBench {
             List<MetricEvent> events = i % probeEvery == 0 ? extractor.extract(a) : List.of();
             probes.add(events.isEmpty() ? null : events.get(0));
         }
-        try (Pipeline pipeline = Pipeline.start(PipelineBench.config(dir, partitions))) {
+        try (Pipeline pipeline = Pipeline.start(PipelineBench.config(dir, partitions, tuning))) {
             PipelineBench.awaitReady(pipeline);
             String bootstrap = pipeline.bootstrapServers();
             long[] sentAt = new long[total];
