@@ -6,6 +6,8 @@ import io.newsmetrics.model.Article;
 import io.newsmetrics.model.Json;
 import io.newsmetrics.model.MetricEvent;
 import io.newsmetrics.model.Topics;
+import io.newsmetrics.aggregator.AggregatorConfig;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,18 +30,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Freshness at a steady rate: articles go to {@code articles} at {@code rate}/s, each with its send time as the
- * record timestamp (Streams carries it to the metric events and to {@code indicators-latest}). Two measures:
+ * record timestamp (Streams carries it to the metric events). Two measures:
  * <ul>
- *   <li>all metrics of an article committed by the aggregator: the arrival of the last {@code indicators-latest}
- *       record carrying that article's timestamp, read with read_committed (a record there means the aggregator's
- *       store holds the event and its transaction committed);</li>
+ *   <li>all metrics of an article committed by the aggregator: a read_committed reader of {@code metrics} notes
+ *       where each article's events are, and the time an article counts is when the aggregator's committed
+ *       offsets (polled every {@value #COMMIT_POLL_MS} ms) have passed all of them: its stores hold them and
+ *       the transaction that put them there committed;</li>
  *   <li>over HTTP: for every {@code probeEvery}-th article, a client polls {@code GET /indicators/{key}/history}
- *       every {@value #PROBE_INTERVAL_MS} ms until the article's first event id is there.</li>
+ *       for the period of the article's first event every {@value #PROBE_INTERVAL_MS} ms until that event's id
+ *       is there.</li>
  * </ul>
  * The first {@code warmup} seconds are sent but not measured.
  */
 final class FreshnessBench {
     static final int PROBE_INTERVAL_MS = 10;
+    static final int COMMIT_POLL_MS = 20;
 
     record Result(double rate, int measured, Percentiles committed, Percentiles http) {
         String describe() {
@@ -79,12 +84,14 @@ final class FreshnessBench {
         MetricExtractor extractor = MetricExtractor.create();
         List<Article> articles = new ArrayList<>(total);
         List<MetricEvent> probes = new ArrayList<>(total);
+        int[] expectedEvents = new int[total];
         for (int i = 0; i < total; i++) {
             // offset the numbers so these articles are new to a broker that has seen the pipeline bench
             Article a = corpus.article(1_000_000 + i);
             articles.add(a);
-            List<MetricEvent> events = i % probeEvery == 0 ? extractor.extract(a) : List.of();
-            probes.add(events.isEmpty() ? null : events.get(0));
+            List<MetricEvent> events = extractor.extract(a);
+            expectedEvents[i] = events.size();
+            probes.add(events.isEmpty() || i % probeEvery != 0 ? null : events.get(0));
         }
         try (Pipeline pipeline = Pipeline.start(PipelineBench.config(dir, partitions, tuning))) {
             PipelineBench.awaitReady(pipeline);
@@ -95,26 +102,57 @@ final class FreshnessBench {
             List<Long> httpLatencies = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean stop = new AtomicBoolean();
 
-            KafkaConsumer<String, String> latest = Clients.consumer(bootstrap, true);
-            List<TopicPartition> tps = latest.partitionsFor(Topics.INDICATORS_LATEST).stream()
-                    .map(p -> new TopicPartition(Topics.INDICATORS_LATEST, p.partition())).toList();
-            latest.assign(tps);
-            latest.seekToEnd(tps);
-            tps.forEach(latest::position); // resolve the end now, before anything is sent
+            // where each article's events are: article -> highest offset + 1 per metrics partition
+            Map<Integer, Map<Integer, Long>> eventEnds = new ConcurrentHashMap<>();
+            Map<Integer, Integer> eventsSeen = new ConcurrentHashMap<>();
+            KafkaConsumer<String, String> events = Clients.consumer(bootstrap, true);
+            List<TopicPartition> tps = Clients.assignFromStart(events, Topics.METRICS);
+            events.seekToEnd(tps);
+            tps.forEach(events::position); // resolve the end now, before anything is sent
             Thread collector = new Thread(() -> {
-                try (latest) {
+                try (events) {
                     while (!stop.get()) {
-                        for (ConsumerRecord<String, String> r : latest.poll(Duration.ofMillis(100))) {
-                            long now = System.currentTimeMillis();
+                        for (ConsumerRecord<String, String> r : events.poll(Duration.ofMillis(100))) {
                             Integer article = byTimestamp.get(r.timestamp());
                             if (article != null) {
-                                lastCommitted.merge(article, now, Math::max);
+                                eventEnds.computeIfAbsent(article, k -> new ConcurrentHashMap<>())
+                                        .merge(r.partition(), r.offset() + 1, Math::max);
+                                eventsSeen.merge(article, 1, Integer::sum);
                             }
                         }
                     }
                 }
-            }, "bench-freshness-collector");
+            }, "bench-freshness-events");
             collector.start();
+            Thread committer = new Thread(() -> {
+                try (Admin admin = Clients.admin(bootstrap)) {
+                    while (!stop.get()) {
+                        Map<Integer, Long> committedNow = new java.util.HashMap<>();
+                        admin.listConsumerGroupOffsets(AggregatorConfig.DEFAULT_APPLICATION_ID)
+                                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).forEach((tp, om) -> {
+                                    if (tp.topic().equals(Topics.METRICS) && om != null) {
+                                        committedNow.put(tp.partition(), om.offset());
+                                    }
+                                });
+                        long now = System.currentTimeMillis();
+                        eventEnds.forEach((article, ends) -> {
+                            // all of the article's events read (a poll may bring one partition's share first)
+                            if (!lastCommitted.containsKey(article)
+                                    && eventsSeen.getOrDefault(article, 0) >= expectedEvents[article]
+                                    && ends.entrySet().stream().allMatch(
+                                    e -> committedNow.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                                lastCommitted.put(article, now);
+                            }
+                        });
+                        Thread.sleep(COMMIT_POLL_MS);
+                    }
+                } catch (Exception e) {
+                    if (!stop.get()) {
+                        System.out.println("  WARNING: reading the aggregator's committed offsets failed: " + e);
+                    }
+                }
+            }, "bench-freshness-commits");
+            committer.start();
 
             Api api = new Api(pipeline.httpPort());
             ExecutorService probePool = Executors.newFixedThreadPool(8);
@@ -152,6 +190,7 @@ final class FreshnessBench {
             }
             stop.set(true);
             collector.join();
+            committer.join();
             List<Long> committed = new ArrayList<>();
             for (int i = firstMeasured; i < total; i++) {
                 Long at = lastCommitted.get(i);
@@ -164,7 +203,10 @@ final class FreshnessBench {
     }
 
     private static void probe(Api api, MetricEvent event, long sentAt, List<Long> out) {
-        String path = Api.historyPath(event.key());
+        // only the event's own period, as a client checking one fact would ask: a busy key's whole history is
+        // tens of KB of JSON, and a hundred polls a second of it would load the machine being measured
+        String path = Api.historyPath(event.key()) + (event.period() == null || event.period().isBlank() ? ""
+                : "?from=" + event.period() + "&to=" + event.period());
         long deadline = System.currentTimeMillis() + 10_000; // an event the aggregator refused never shows
         try {
             while (System.currentTimeMillis() < deadline) {
