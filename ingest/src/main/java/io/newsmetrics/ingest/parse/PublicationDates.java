@@ -5,7 +5,12 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +65,9 @@ final class PublicationDates {
 
     private static final Pattern DATE_CLASS = Pattern.compile(
             "(?i)date|time|publi|posted|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
-    private static final Pattern NOT_DATE_CLASS = Pattern.compile("(?i)caption|credit|comment|related|widget|nav|menu");
+    /** Classes of elements whose dates are not the article's: captions, lists, and the masthead's "today". */
+    private static final Pattern NOT_DATE_CLASS = Pattern.compile(
+            "(?i)caption|credit|comment|related|widget|nav|menu|(?<![a-z])today(?![a-z])|current-?date|date-?today");
     private static final Pattern PUBLISHED_CLASS = Pattern.compile("(?i)publish|posted|created");
     private static final Pattern UPDATE_WORDS = Pattern.compile(
             "(?i)updat|modifi|actualiz|aktualisiert|mis à jour|atualiz|aggiorn|обновл|editado|edited|last changed");
@@ -72,6 +79,17 @@ final class PublicationDates {
     private static final int AFTER_HEADLINE_CHARS = 600;
     private static final int PAGE_TEXT_CHARS = 3_000;
     private static final int INLINE_SCRIPT_CHARS = 120;
+    /** Attributes that hold a time stamp's epoch seconds or milliseconds. */
+    private static final List<String> EPOCH_ATTRIBUTE_NAMES = List.of("data-time", "data-time-ms", "data-utime",
+            "data-timestamp");
+    private static final String EPOCH_ATTRIBUTES = "[data-time], [data-time-ms], [data-utime], [data-timestamp]";
+    /** {@code timezone: "Europe/Paris"}, {@code "timeZone":{"short":"ET","long":"America/New_York"}}. */
+    private static final Pattern ZONE_DECLARATION = Pattern.compile(
+            "(?i)time_?zone[\\\\\"']*\\s*[:=]\\s*(?:\\{[^{}]{0,80}?)?[\\\\\"']+([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)[\\\\\"']");
+    private static final Pattern IANA_ZONE = Pattern.compile(
+            "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(/[A-Za-z_]+)?");
+    private static final int MAX_ZONE_SCRIPTS = 100;
+    private static final int MAX_ZONE_SCRIPT_CHARS = 500_000;
 
     /** A date and the rule that found it ({@code url}, {@code meta}, {@code json-ld}, ...). */
     record Found(String date, String source) {
@@ -90,6 +108,68 @@ final class PublicationDates {
 
     /** The publication date, reading markup from an index built once per page. */
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
+        return asWritten(index, url, meta, ld).map(f -> inDeclaredZone(f, index.doc, meta));
+    }
+
+    /**
+     * A UTC time stamp expressed in the time zone the page declares for its site, when it declares
+     * exactly one: a newsroom dates its stories by its own calendar day, and an evening story's UTC
+     * stamp falls on the next day.
+     */
+    private static Found inDeclaredZone(Found f, Document doc, MetaTags meta) {
+        if (!isUtc(f.date())) {
+            return f;
+        }
+        Optional<ZoneId> zone = declaredZone(doc, meta);
+        if (zone.isEmpty()) {
+            return f;
+        }
+        try {
+            String local = OffsetDateTime.parse(f.date()).atZoneSameInstant(zone.get()).toOffsetDateTime()
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return new Found(local, f.source());
+        } catch (DateTimeException e) {
+            return f;
+        }
+    }
+
+    /**
+     * The IANA time zone a page declares for its site ({@code "timezone":"America/New_York"} in its
+     * configuration scripts, or a {@code timezone} meta tag), when all declarations agree.
+     */
+    static Optional<ZoneId> declaredZone(Document doc, MetaTags meta) {
+        Set<ZoneId> zones = new HashSet<>();
+        meta.first("timezone", "time-zone", "time_zone").ifPresent(v -> addZone(zones, v.strip()));
+        int looked = 0;
+        for (Element script : doc.getElementsByTag("script")) {
+            if (script.hasAttr("src") || ++looked > MAX_ZONE_SCRIPTS) {
+                continue;
+            }
+            String data = script.data();
+            if (data.length() > MAX_ZONE_SCRIPT_CHARS) {
+                data = data.substring(0, MAX_ZONE_SCRIPT_CHARS);
+            }
+            Matcher m = ZONE_DECLARATION.matcher(data);
+            while (m.find()) {
+                addZone(zones, m.group(1));
+            }
+        }
+        return zones.size() == 1 ? Optional.of(zones.iterator().next()) : Optional.empty();
+    }
+
+    private static void addZone(Set<ZoneId> zones, String id) {
+        if (!IANA_ZONE.matcher(id).matches()) {
+            return;
+        }
+        try {
+            zones.add(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            // not a zone this JDK knows: no declaration
+        }
+    }
+
+    /** The publication date as the page writes it, by the order of trust of the class Javadoc. */
+    private Optional<Found> asWritten(PageIndex index, String url, MetaTags meta, JsonLd ld) {
         // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
         // > byline > headline > text. Modification dates are never read here.
         Document doc = index.doc;
@@ -188,6 +268,30 @@ final class PublicationDates {
             Optional<String> d = dates.parseValue(t.attr("datetime"));
             if (d.isPresent()) {
                 return d;
+            }
+        }
+        return epochStamp(index.doc);
+    }
+
+    /**
+     * The first time stamp element carrying epoch time ({@code <span class="timestamp"
+     * data-time="1594448702">Jul 10</span>}, Facebook's {@code data-utime}): the attribute is the
+     * exact instant, the text beside it is rendered in the server's or viewer's zone.
+     */
+    private Optional<String> epochStamp(Document doc) {
+        for (Element e : doc.select(EPOCH_ATTRIBUTES)) {
+            // Its own class or its parent's names a date or time; its own is not that of a caption or list.
+            Element parent = e.parent();
+            String own = e.className() + " " + e.id();
+            if (!DATE_CLASS.matcher(own + " " + (parent == null ? "" : parent.className())).find()
+                    || NOT_DATE_CLASS.matcher(own).find() || isUpdate(e) || parent != null && isUpdate(parent)) {
+                continue;
+            }
+            for (String a : EPOCH_ATTRIBUTE_NAMES) {
+                Optional<String> d = dates.parseEpoch(e.attr(a));
+                if (d.isPresent()) {
+                    return d;
+                }
             }
         }
         return Optional.empty();
