@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * <p>Sources in order of trust; the first that yields a plausible date wins:
  * <ol>
  *   <li><b>url</b>: a full date in the URL path ({@code /2019/11/20/}, {@code /2019-11-20/},
- *       {@code /20191120/}). It is set when the article is created, in the site's own time zone,
- *       and never changes;</li>
+ *       {@code /20191120/}), or else in the page's canonical URL ({@code <link rel=canonical>},
+ *       {@code og:url}) when it was fetched through a feed or redirector. It is set when the
+ *       article is created, in the site's own time zone, and never changes;</li>
  *   <li><b>meta / json-ld</b>: meta tags that name a publication date ({@link #META_KEYS}: Open
  *       Graph / article {@code article:published_time}, {@code itemprop=datePublished}, Dublin
  *       Core, Parse.ly, Sailthru, {@code pubdate}, {@code date}...) and JSON-LD
@@ -34,9 +35,10 @@ import java.util.regex.Pattern;
  *       whose day can differ from the local day;</li>
  *   <li><b>markup</b>: elements with {@code itemprop=datePublished}, {@code <time pubdate>} or a
  *       {@code <time>} marked as published, then any {@code <time datetime>} not marked as an
- *       update;</li>
+ *       update, then a time stamp element's epoch attribute ({@code data-time}, {@code data-utime},
+ *       ...), which is exact where the text beside it is rendered in the server's zone;</li>
  *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
- *       byline;</li>
+ *       byline (not the masthead's date of "today");</li>
  *   <li><b>headline</b>: the latest date in the text just after the {@code <h1>} (captions and
  *       references there name earlier days), tiny inline date-printing scripts included;</li>
  *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
@@ -46,6 +48,11 @@ import java.util.regex.Pattern;
  * {@code article:modified_time}, "Updated ...") are read only for {@link #modified}; they never
  * stand in for a publication date. Dates after the reference day of {@link DateText} (tomorrow)
  * and before 1995 are ignored.
+ *
+ * <p>A UTC time stamp, whichever rule found it, is written in the time zone the page declares for
+ * its site ({@code "timezone":"America/New_York"} in a configuration script) when it declares
+ * exactly one: the publication day is the newsroom's calendar day. Values written with their own
+ * offset keep it.
  */
 final class PublicationDates {
     /** Meta keys that name a publication date, most specific first. */
@@ -173,7 +180,9 @@ final class PublicationDates {
         // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
         // > byline > headline > text. Modification dates are never read here.
         Document doc = index.doc;
-        Optional<LocalDate> fromUrl = dates.fromUrl(url);
+        // A page fetched through a feed or a redirector names its own address in the canonical link.
+        Optional<LocalDate> fromUrl = dates.fromUrl(url)
+                .or(() -> PageMetadata.canonical(index, meta).flatMap(dates::fromUrl));
         if (fromUrl.isPresent()) {
             return Optional.of(new Found(fromUrl.get().toString(), "url"));
         }

@@ -37,6 +37,16 @@ class PublicationDatesTest {
     }
 
     @Test
+    void readsTheDateOfTheCanonicalUrlWhenTheFetchedOneHasNone() {
+        String html = "<head><link rel=\"canonical\" href=\"https://news.example/2020/03/17/story\">"
+                + "<meta property=\"article:published_time\" content=\"2020-03-18T01:40:49Z\"></head>";
+        assertEquals(Optional.of(new PublicationDates.Found("2020-03-17", "url")),
+                published(html, "https://feeds.example/~r/news/~3/abc123/"));
+        assertEquals(Optional.of(new PublicationDates.Found("2020-03-16", "url")),
+                published(html, "https://news.example/2020/03/16/story"));
+    }
+
+    @Test
     void prefersTheSitesLocalOffsetOverUtcForTheDay() {
         String html = "<head><meta property=\"article:published_time\" content=\"2020-12-24T23:59:50+00:00\">"
                 + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
