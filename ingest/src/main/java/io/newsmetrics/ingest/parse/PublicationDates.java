@@ -115,7 +115,21 @@ final class PublicationDates {
 
     /** The publication date, reading markup from an index built once per page. */
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
-        return asWritten(index, url, meta, ld).map(f -> inDeclaredZone(f, index.doc, meta));
+        // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
+        // > byline > headline > text. Modification dates are never read here.
+        Optional<Found> declared = fromMetaOrJsonLd(meta, ld).map(f -> inDeclaredZone(f, index.doc, meta));
+        // A page fetched through a feed or a redirector names its own address in the canonical link.
+        Optional<LocalDate> fromUrl = dates.fromUrl(url)
+                .or(() -> PageMetadata.canonical(index, meta).flatMap(dates::fromUrl));
+        if (fromUrl.isPresent()) {
+            // The URL names the day; a declared time stamp of that same day adds the time.
+            String day = fromUrl.get().toString();
+            return declared.filter(f -> f.date().startsWith(day)).or(() -> Optional.of(new Found(day, "url")));
+        }
+        if (declared.isPresent()) {
+            return declared;
+        }
+        return fromPage(index).map(f -> inDeclaredZone(f, index.doc, meta));
     }
 
     /**
@@ -175,17 +189,8 @@ final class PublicationDates {
         }
     }
 
-    /** The publication date as the page writes it, by the order of trust of the class Javadoc. */
-    private Optional<Found> asWritten(PageIndex index, String url, MetaTags meta, JsonLd ld) {
-        // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
-        // > byline > headline > text. Modification dates are never read here.
-        Document doc = index.doc;
-        // A page fetched through a feed or a redirector names its own address in the canonical link.
-        Optional<LocalDate> fromUrl = dates.fromUrl(url)
-                .or(() -> PageMetadata.canonical(index, meta).flatMap(dates::fromUrl));
-        if (fromUrl.isPresent()) {
-            return Optional.of(new Found(fromUrl.get().toString(), "url"));
-        }
+    /** The publication date that meta tags or JSON-LD declare; a local offset beats a UTC stamp. */
+    private Optional<Found> fromMetaOrJsonLd(MetaTags meta, JsonLd ld) {
         Optional<String> fromMeta = Optional.empty();
         for (String key : META_KEYS) {
             fromMeta = value(meta.get(key));
@@ -203,9 +208,12 @@ final class PublicationDates {
         if (fromMeta.isPresent()) {
             return Optional.of(new Found(fromMeta.get(), "meta"));
         }
-        if (fromLd.isPresent()) {
-            return Optional.of(new Found(fromLd.get(), "json-ld"));
-        }
+        return fromLd.map(d -> new Found(d, "json-ld"));
+    }
+
+    /** The publication date written in the page's markup and text: markup, byline, headline, text. */
+    private Optional<Found> fromPage(PageIndex index) {
+        Document doc = index.doc;
         Optional<String> d = fromMarkup(index);
         if (d.isPresent()) {
             return Optional.of(new Found(d.get(), "markup"));
