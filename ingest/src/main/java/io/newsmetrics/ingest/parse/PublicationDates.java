@@ -1,5 +1,6 @@
 package io.newsmetrics.ingest.parse;
 
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -91,6 +92,8 @@ final class PublicationDates {
             "data-timestamp");
     private static final String EPOCH_ATTRIBUTES = "[data-time], [data-time-ms], [data-utime], [data-timestamp]";
     /** {@code timezone: "Europe/Paris"}, {@code "timeZone":{"short":"ET","long":"America/New_York"}}. */
+    private static final List<String> ZONE_KEYS = List.of("imezone", "imeZone", "ime_zone", "IMEZONE");
+    private static final int ZONE_DECLARATION_CHARS = 200;
     private static final Pattern ZONE_DECLARATION = Pattern.compile(
             "(?i)time_?zone[\\\\\"']*\\s*[:=]\\s*(?:\\{[^{}]{0,80}?)?[\\\\\"']+([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)[\\\\\"']");
     private static final Pattern IANA_ZONE = Pattern.compile(
@@ -163,19 +166,30 @@ final class PublicationDates {
         meta.first("timezone", "time-zone", "time_zone").ifPresent(v -> addZone(zones, v.strip()));
         int looked = 0;
         for (Element script : doc.getElementsByTag("script")) {
-            if (script.hasAttr("src") || ++looked > MAX_ZONE_SCRIPTS) {
-                continue;
+            if (++looked > MAX_ZONE_SCRIPTS) {
+                break;
             }
-            String data = script.data();
-            if (data.length() > MAX_ZONE_SCRIPT_CHARS) {
-                data = data.substring(0, MAX_ZONE_SCRIPT_CHARS);
-            }
-            Matcher m = ZONE_DECLARATION.matcher(data);
-            while (m.find()) {
-                addZone(zones, m.group(1));
+            for (Node child : script.childNodes()) {
+                if (child instanceof DataNode data) {
+                    addDeclaredZones(zones, data.getWholeData());
+                }
             }
         }
         return zones.size() == 1 ? Optional.of(zones.iterator().next()) : Optional.empty();
+    }
+
+    private static void addDeclaredZones(Set<ZoneId> zones, String script) {
+        int limit = Math.min(script.length(), MAX_ZONE_SCRIPT_CHARS);
+        // Plain searches for the key's usual spellings first: a case-insensitive regex over every
+        // script of a page is slow.
+        for (String key : ZONE_KEYS) {
+            for (int at = script.indexOf(key); at >= 1 && at < limit; at = script.indexOf(key, at + key.length())) {
+                Matcher m = ZONE_DECLARATION.matcher(script).region(at - 1, Math.min(limit, at + ZONE_DECLARATION_CHARS));
+                if (m.lookingAt()) {
+                    addZone(zones, m.group(1));
+                }
+            }
+        }
     }
 
     private static void addZone(Set<ZoneId> zones, String id) {
