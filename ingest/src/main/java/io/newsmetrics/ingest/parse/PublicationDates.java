@@ -72,7 +72,7 @@ final class PublicationDates {
             "last-modified", "lastmod", "article.updated");
 
     private static final Pattern DATE_CLASS = Pattern.compile(
-            "(?i)date|time|publi|posted|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
+            "(?i)date|time|publi|posted|submitted|parution|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
     /** Classes of elements whose dates are not the article's: captions, lists, and the masthead's "today". */
     private static final Pattern NOT_DATE_CLASS = Pattern.compile(
             "(?i)caption|credit|comment|related|widget|nav|menu|(?<![a-z])today(?![a-z])|current-?date|date-?today");

@@ -108,6 +108,14 @@ class PublicationDatesTest {
     }
 
     @Test
+    void readsDrupalSubmittedLines() {
+        String html = "<body><p class=\"teaser\">Next meeting: 01.02.2021</p>"
+                + "<div class=\"submitted\">Submitted by editor on Tue, 03/17/2020 - 10:20</div>"
+                + "<p>The council approved the budget.</p></body>";
+        assertEquals(Optional.of(new PublicationDates.Found("2020-03-17", "byline")), published(html, URL));
+    }
+
+    @Test
     void skipsTheMastheadDateOfToday() {
         // The masthead's <h1> is the first headline; the date after it is the day of viewing.
         String html = "<body><div class=\"top\"><h1 class=\"logo\">Daily News</h1>"
