@@ -91,9 +91,10 @@ final class PublicationDates {
     private static final List<String> EPOCH_ATTRIBUTE_NAMES = List.of("data-time", "data-time-ms", "data-utime",
             "data-timestamp");
     private static final String EPOCH_ATTRIBUTES = "[data-time], [data-time-ms], [data-utime], [data-timestamp]";
-    /** {@code timezone: "Europe/Paris"}, {@code "timeZone":{"short":"ET","long":"America/New_York"}}. */
+    /** The usual spellings of a time-zone key after its first letter ({@code timezone}, {@code TimeZone}...). */
     private static final List<String> ZONE_KEYS = List.of("imezone", "imeZone", "ime_zone", "IMEZONE");
     private static final int ZONE_DECLARATION_CHARS = 200;
+    /** {@code timezone: "Europe/Paris"}, {@code "timeZone":{"short":"ET","long":"America/New_York"}}. */
     private static final Pattern ZONE_DECLARATION = Pattern.compile(
             "(?i)time_?zone[\\\\\"']*\\s*[:=]\\s*(?:\\{[^{}]{0,80}?)?[\\\\\"']+([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)[\\\\\"']");
     private static final Pattern IANA_ZONE = Pattern.compile(
@@ -161,7 +162,7 @@ final class PublicationDates {
      * The IANA time zone a page declares for its site ({@code "timezone":"America/New_York"} in its
      * configuration scripts, or a {@code timezone} meta tag), when all declarations agree.
      */
-    static Optional<ZoneId> declaredZone(Document doc, MetaTags meta) {
+    private static Optional<ZoneId> declaredZone(Document doc, MetaTags meta) {
         Set<ZoneId> zones = new HashSet<>();
         meta.first("timezone", "time-zone", "time_zone").ifPresent(v -> addZone(zones, v.strip()));
         int looked = 0;
@@ -183,7 +184,7 @@ final class PublicationDates {
         // Plain searches for the key's usual spellings first: a case-insensitive regex over every
         // script of a page is slow.
         for (String key : ZONE_KEYS) {
-            for (int at = script.indexOf(key); at >= 1 && at < limit; at = script.indexOf(key, at + key.length())) {
+            for (int at = script.indexOf(key, 1); at >= 1 && at < limit; at = script.indexOf(key, at + key.length())) {
                 Matcher m = ZONE_DECLARATION.matcher(script).region(at - 1, Math.min(limit, at + ZONE_DECLARATION_CHARS));
                 if (m.lookingAt()) {
                     addZone(zones, m.group(1));
