@@ -390,7 +390,11 @@ final class PublicationDates {
         Node n = start;
         while (n != null && text.length() < limit) {
             if (n instanceof TextNode t) {
-                text.append(t.text()).append(' ');
+                // Only what fits: a text node can hold megabytes, and the date search reads it whole.
+                String whole = t.getWholeText();
+                int room = 2 * (limit - text.length());
+                text.append(BoundedText.collapse(whole.length() > room ? whole.substring(0, room) : whole))
+                        .append(' ');
                 n = following(n);
             } else if (n instanceof Element e && e.normalName().equals("script") && !e.hasAttr("src")
                     && e.data().length() < INLINE_SCRIPT_CHARS) {
