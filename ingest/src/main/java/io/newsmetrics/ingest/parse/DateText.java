@@ -110,6 +110,27 @@ public final class DateText {
     }
 
     /**
+     * Reads epoch seconds or milliseconds ({@code data-time="1594448702"}) as the instant they name,
+     * written in UTC: such values are exact, unlike the text beside them, which is rendered in
+     * whatever zone the server or viewer used.
+     *
+     * @return an ISO date-time in UTC ({@code 2020-07-11T06:25:02Z}), or empty when the value is no
+     *         plausible epoch time
+     */
+    public Optional<String> parseEpoch(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher epoch = EPOCH.matcher(value);
+        if (!epoch.matches()) {
+            return Optional.empty();
+        }
+        OffsetDateTime t = Instant.ofEpochSecond(Long.parseLong(epoch.group(1))).atOffset(ZoneOffset.UTC);
+        return plausible(t.toLocalDate()) ? Optional.of(t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                : Optional.empty();
+    }
+
+    /**
      * Finds the first plausible date written in free text ("Published November 20, 2019",
      * "20.11.2019", "2019年11月20日").
      */

@@ -1,11 +1,17 @@
 package io.newsmetrics.ingest.parse;
 
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,8 +25,9 @@ import java.util.regex.Pattern;
  * <p>Sources in order of trust; the first that yields a plausible date wins:
  * <ol>
  *   <li><b>url</b>: a full date in the URL path ({@code /2019/11/20/}, {@code /2019-11-20/},
- *       {@code /20191120/}). It is set when the article is created, in the site's own time zone,
- *       and never changes;</li>
+ *       {@code /20191120/}), or else in the page's canonical URL ({@code <link rel=canonical>},
+ *       {@code og:url}) when it was fetched through a feed or redirector. It is set when the
+ *       article is created, in the site's own time zone, and never changes;</li>
  *   <li><b>meta / json-ld</b>: meta tags that name a publication date ({@link #META_KEYS}: Open
  *       Graph / article {@code article:published_time}, {@code itemprop=datePublished}, Dublin
  *       Core, Parse.ly, Sailthru, {@code pubdate}, {@code date}...) and JSON-LD
@@ -29,9 +36,10 @@ import java.util.regex.Pattern;
  *       whose day can differ from the local day;</li>
  *   <li><b>markup</b>: elements with {@code itemprop=datePublished}, {@code <time pubdate>} or a
  *       {@code <time>} marked as published, then any {@code <time datetime>} not marked as an
- *       update;</li>
+ *       update, then a time stamp element's epoch attribute ({@code data-time}, {@code data-utime},
+ *       ...), which is exact where the text beside it is rendered in the server's zone;</li>
  *   <li><b>byline</b>: text of elements whose class or id speaks of a date, a publication or a
- *       byline;</li>
+ *       byline (not the masthead's date of "today");</li>
  *   <li><b>headline</b>: the latest date in the text just after the {@code <h1>} (captions and
  *       references there name earlier days), tiny inline date-printing scripts included;</li>
  *   <li><b>text</b>: the first date in the page's visible text, navigation, captions and footers
@@ -41,6 +49,11 @@ import java.util.regex.Pattern;
  * {@code article:modified_time}, "Updated ...") are read only for {@link #modified}; they never
  * stand in for a publication date. Dates after the reference day of {@link DateText} (tomorrow)
  * and before 1995 are ignored.
+ *
+ * <p>A UTC time stamp, whichever rule found it, is written in the time zone the page declares for
+ * its site ({@code "timezone":"America/New_York"} in a configuration script) when it declares
+ * exactly one: the publication day is the newsroom's calendar day. Values written with their own
+ * offset keep it.
  */
 final class PublicationDates {
     /** Meta keys that name a publication date, most specific first. */
@@ -59,8 +72,10 @@ final class PublicationDates {
             "last-modified", "lastmod", "article.updated");
 
     private static final Pattern DATE_CLASS = Pattern.compile(
-            "(?i)date|time|publi|posted|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
-    private static final Pattern NOT_DATE_CLASS = Pattern.compile("(?i)caption|credit|comment|related|widget|nav|menu");
+            "(?i)date|time|publi|posted|submitted|parution|byline|dateline|meta|fecha|datum|subline|tagline|author|info");
+    /** Classes of elements whose dates are not the article's: captions, lists, and the masthead's "today". */
+    private static final Pattern NOT_DATE_CLASS = Pattern.compile(
+            "(?i)caption|credit|comment|related|widget|nav|menu|(?<![a-z])today(?![a-z])|current-?date|date-?today");
     private static final Pattern PUBLISHED_CLASS = Pattern.compile("(?i)publish|posted|created");
     private static final Pattern UPDATE_WORDS = Pattern.compile(
             "(?i)updat|modifi|actualiz|aktualisiert|mis à jour|atualiz|aggiorn|обновл|editado|edited|last changed");
@@ -72,6 +87,20 @@ final class PublicationDates {
     private static final int AFTER_HEADLINE_CHARS = 600;
     private static final int PAGE_TEXT_CHARS = 3_000;
     private static final int INLINE_SCRIPT_CHARS = 120;
+    /** Attributes that hold a time stamp's epoch seconds or milliseconds. */
+    private static final List<String> EPOCH_ATTRIBUTE_NAMES = List.of("data-time", "data-time-ms", "data-utime",
+            "data-timestamp");
+    private static final String EPOCH_ATTRIBUTES = "[data-time], [data-time-ms], [data-utime], [data-timestamp]";
+    /** The usual spellings of a time-zone key after its first letter ({@code timezone}, {@code TimeZone}...). */
+    private static final List<String> ZONE_KEYS = List.of("imezone", "imeZone", "ime_zone", "IMEZONE");
+    private static final int ZONE_DECLARATION_CHARS = 200;
+    /** {@code timezone: "Europe/Paris"}, {@code "timeZone":{"short":"ET","long":"America/New_York"}}. */
+    private static final Pattern ZONE_DECLARATION = Pattern.compile(
+            "(?i)time_?zone[\\\\\"']*\\s*[:=]\\s*(?:\\{[^{}]{0,80}?)?[\\\\\"']+([A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)[\\\\\"']");
+    private static final Pattern IANA_ZONE = Pattern.compile(
+            "(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(/[A-Za-z_]+)?");
+    private static final int MAX_ZONE_SCRIPTS = 100;
+    private static final int MAX_ZONE_SCRIPT_CHARS = 500_000;
 
     /** A date and the rule that found it ({@code url}, {@code meta}, {@code json-ld}, ...). */
     record Found(String date, String source) {
@@ -92,11 +121,91 @@ final class PublicationDates {
     Optional<Found> published(PageIndex index, String url, MetaTags meta, JsonLd ld) {
         // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
         // > byline > headline > text. Modification dates are never read here.
-        Document doc = index.doc;
-        Optional<LocalDate> fromUrl = dates.fromUrl(url);
+        Optional<Found> declared = fromMetaOrJsonLd(meta, ld).map(f -> inDeclaredZone(f, index.doc, meta));
+        // A page fetched through a feed or a redirector names its own address in the canonical link.
+        Optional<LocalDate> fromUrl = dates.fromUrl(url)
+                .or(() -> PageMetadata.canonical(index, meta).flatMap(dates::fromUrl));
         if (fromUrl.isPresent()) {
-            return Optional.of(new Found(fromUrl.get().toString(), "url"));
+            // The URL names the day; a declared time stamp of that same day adds the time.
+            String day = fromUrl.get().toString();
+            return declared.filter(f -> f.date().startsWith(day)).or(() -> Optional.of(new Found(day, "url")));
         }
+        if (declared.isPresent()) {
+            return declared;
+        }
+        return fromPage(index).map(f -> inDeclaredZone(f, index.doc, meta));
+    }
+
+    /**
+     * A UTC time stamp expressed in the time zone the page declares for its site, when it declares
+     * exactly one: a newsroom dates its stories by its own calendar day, and an evening story's UTC
+     * stamp falls on the next day.
+     */
+    private static Found inDeclaredZone(Found f, Document doc, MetaTags meta) {
+        if (!isUtc(f.date())) {
+            return f;
+        }
+        Optional<ZoneId> zone = declaredZone(doc, meta);
+        if (zone.isEmpty()) {
+            return f;
+        }
+        try {
+            String local = OffsetDateTime.parse(f.date()).atZoneSameInstant(zone.get()).toOffsetDateTime()
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return new Found(local, f.source());
+        } catch (DateTimeException e) {
+            return f;
+        }
+    }
+
+    /**
+     * The IANA time zone a page declares for its site ({@code "timezone":"America/New_York"} in its
+     * configuration scripts, or a {@code timezone} meta tag), when all declarations agree.
+     */
+    private static Optional<ZoneId> declaredZone(Document doc, MetaTags meta) {
+        Set<ZoneId> zones = new HashSet<>();
+        meta.first("timezone", "time-zone", "time_zone").ifPresent(v -> addZone(zones, v.strip()));
+        int looked = 0;
+        for (Element script : doc.getElementsByTag("script")) {
+            if (++looked > MAX_ZONE_SCRIPTS) {
+                break;
+            }
+            for (Node child : script.childNodes()) {
+                if (child instanceof DataNode data) {
+                    addDeclaredZones(zones, data.getWholeData());
+                }
+            }
+        }
+        return zones.size() == 1 ? Optional.of(zones.iterator().next()) : Optional.empty();
+    }
+
+    private static void addDeclaredZones(Set<ZoneId> zones, String script) {
+        int limit = Math.min(script.length(), MAX_ZONE_SCRIPT_CHARS);
+        // Plain searches for the key's usual spellings first: a case-insensitive regex over every
+        // script of a page is slow.
+        for (String key : ZONE_KEYS) {
+            for (int at = script.indexOf(key, 1); at >= 1 && at < limit; at = script.indexOf(key, at + key.length())) {
+                Matcher m = ZONE_DECLARATION.matcher(script).region(at - 1, Math.min(limit, at + ZONE_DECLARATION_CHARS));
+                if (m.lookingAt()) {
+                    addZone(zones, m.group(1));
+                }
+            }
+        }
+    }
+
+    private static void addZone(Set<ZoneId> zones, String id) {
+        if (!IANA_ZONE.matcher(id).matches()) {
+            return;
+        }
+        try {
+            zones.add(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            // not a zone this JDK knows: no declaration
+        }
+    }
+
+    /** The publication date that meta tags or JSON-LD declare; a local offset beats a UTC stamp. */
+    private Optional<Found> fromMetaOrJsonLd(MetaTags meta, JsonLd ld) {
         Optional<String> fromMeta = Optional.empty();
         for (String key : META_KEYS) {
             fromMeta = value(meta.get(key));
@@ -114,9 +223,12 @@ final class PublicationDates {
         if (fromMeta.isPresent()) {
             return Optional.of(new Found(fromMeta.get(), "meta"));
         }
-        if (fromLd.isPresent()) {
-            return Optional.of(new Found(fromLd.get(), "json-ld"));
-        }
+        return fromLd.map(d -> new Found(d, "json-ld"));
+    }
+
+    /** The publication date written in the page's markup and text: markup, byline, headline, text. */
+    private Optional<Found> fromPage(PageIndex index) {
+        Document doc = index.doc;
         Optional<String> d = fromMarkup(index);
         if (d.isPresent()) {
             return Optional.of(new Found(d.get(), "markup"));
@@ -190,6 +302,30 @@ final class PublicationDates {
                 return d;
             }
         }
+        return epochStamp(index.doc);
+    }
+
+    /**
+     * The first time stamp element carrying epoch time ({@code <span class="timestamp"
+     * data-time="1594448702">Jul 10</span>}, Facebook's {@code data-utime}): the attribute is the
+     * exact instant, the text beside it is rendered in the server's or viewer's zone.
+     */
+    private Optional<String> epochStamp(Document doc) {
+        for (Element e : doc.select(EPOCH_ATTRIBUTES)) {
+            // Its own class or its parent's names a date or time; its own is not that of a caption or list.
+            Element parent = e.parent();
+            String own = e.className() + " " + e.id();
+            if (!DATE_CLASS.matcher(own + " " + (parent == null ? "" : parent.className())).find()
+                    || NOT_DATE_CLASS.matcher(own).find() || isUpdate(e) || parent != null && isUpdate(parent)) {
+                continue;
+            }
+            for (String a : EPOCH_ATTRIBUTE_NAMES) {
+                Optional<String> d = dates.parseEpoch(e.attr(a));
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -254,7 +390,11 @@ final class PublicationDates {
         Node n = start;
         while (n != null && text.length() < limit) {
             if (n instanceof TextNode t) {
-                text.append(t.text()).append(' ');
+                // Only what fits: a text node can hold megabytes, and the date search reads it whole.
+                String whole = t.getWholeText();
+                int room = 2 * (limit - text.length());
+                text.append(BoundedText.collapse(whole.length() > room ? whole.substring(0, room) : whole))
+                        .append(' ');
                 n = following(n);
             } else if (n instanceof Element e && e.normalName().equals("script") && !e.hasAttr("src")
                     && e.data().length() < INLINE_SCRIPT_CHARS) {

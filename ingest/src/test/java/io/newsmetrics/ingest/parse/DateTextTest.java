@@ -41,6 +41,17 @@ class DateTextTest {
     }
 
     @Test
+    void readsEpochTimeStampsAsUtcInstants() {
+        assertEquals(Optional.of("2020-07-11T06:25:02Z"), dates.parseEpoch("1594448702"));
+        assertEquals(Optional.of("2020-07-11T06:25:02Z"), dates.parseEpoch(" 1594448702000 "));
+        assertEquals(Optional.empty(), dates.parseEpoch("1641013200"), "2022-01-01 is after the latest day");
+        assertEquals(Optional.empty(), dates.parseEpoch("2020-07-11"));
+        assertEquals(Optional.empty(), dates.parseEpoch("15944487"));
+        assertEquals(Optional.empty(), dates.parseEpoch(""));
+        assertEquals(Optional.empty(), dates.parseEpoch(null));
+    }
+
+    @Test
     void findsTheLatestDateForBylineAreas() {
         assertEquals(Optional.of(LocalDate.of(2020, 1, 18)),
                 dates.findLatest("Photo taken January 16, 2020. Reuters. January 18, 2020"));
