@@ -24,11 +24,13 @@ final class BoundedText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText()).append(' ');
-                    if (sb.length() > 2 * limit + 64) {
+                    String text = t.getWholeText();
+                    // check before copying: one hostile text node of megabytes must not be copied per candidate
+                    if (sb.length() + text.length() > 2 * limit + 64) {
                         tooLong[0] = true;
                         return FilterResult.STOP;
                     }
+                    sb.append(text).append(' ');
                 }
                 return FilterResult.CONTINUE;
             }
