@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,8 +53,22 @@ class FetchLogTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
-    private static int partitions(Admin admin, String topic) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    /** Partitions of a topic, once the metadata of a new topic or partition has spread. */
+    private static int partitions(Admin admin, String topic, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                int n = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+                if (n == expected || System.nanoTime() > deadline) {
+                    return n;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -70,7 +86,7 @@ class FetchLogTest {
         FetchLog.open(kafka.bootstrapServers(), "t", Duration.ofHours(2)).close();
         FetchLog.open(kafka.bootstrapServers(), "t", Duration.ofHours(2)).close(); // a second instance: no change
         try (Admin admin = admin()) {
-            assertEquals(3, partitions(admin, FetchLog.TOPIC));
+            assertEquals(3, partitions(admin, FetchLog.TOPIC, 3));
             ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, FetchLog.TOPIC);
             Config c = admin.describeConfigs(List.of(r)).all().get().get(r);
             assertEquals("compact,delete", c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
@@ -78,7 +94,7 @@ class FetchLogTest {
 
             admin.createPartitions(Map.of(Topics.NEWS_URLS, NewPartitions.increaseTo(4))).all().get();
             try (FetchLog log = FetchLog.open(kafka.bootstrapServers(), "t", Duration.ofHours(2))) {
-                assertEquals(4, partitions(admin, FetchLog.TOPIC));
+                assertEquals(4, partitions(admin, FetchLog.TOPIC, 4));
                 assertEquals(List.of(), log.read(3, 0, () -> true), "a new partition reads as empty");
             }
         }
