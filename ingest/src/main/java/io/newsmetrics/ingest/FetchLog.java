@@ -163,17 +163,35 @@ public final class FetchLog implements AutoCloseable {
     }
 
     /**
-     * Reads one partition from its start to its current end and returns the latest entry of each URL fetched at
-     * or after {@code notBeforeMillis}, oldest first. Unreadable records are skipped with a warning (they can only
-     * cost a fetch). Runs in the caller's thread; not thread-safe (one caller: the service's poll thread).
+     * What a read found.
      *
-     * @param keepGoing checked between reads; when it turns false the read stops with a {@link TimeoutException}
+     * @param entries   the latest entry of each URL read, oldest first
+     * @param endOffset the offset the read stopped at: a later read from there sees only what came after
+     */
+    record Read(List<Entry> entries, long endOffset) {
+    }
+
+    /** Reads one partition from its start; see {@link #read(int, long, long, BooleanSupplier)}. */
+    Read read(int partition, long notBeforeMillis, BooleanSupplier keepGoing) {
+        return read(partition, -1, notBeforeMillis, keepGoing);
+    }
+
+    /**
+     * Reads one partition from {@code fromOffset} (or its start) to its current end and returns the latest entry
+     * of each URL fetched at or after {@code notBeforeMillis}, oldest first. Unreadable records are skipped with a
+     * warning (they can only cost a fetch). Runs in the caller's thread; not thread-safe (one caller: the
+     * service's poll thread).
+     *
+     * @param fromOffset where to start, or -1 for the start of the partition (also used when records before
+     *                   {@code fromOffset} are gone)
+     * @param keepGoing  checked between reads; when it turns false the read stops with a {@link TimeoutException}
      * @throws TimeoutException when the read makes no progress for {@link #LOAD_STALL_TIMEOUT}
      */
-    List<Entry> read(int partition, long notBeforeMillis, BooleanSupplier keepGoing) {
+    Read read(int partition, long fromOffset, long notBeforeMillis, BooleanSupplier keepGoing) {
         if (partition < 0) {
             throw new IllegalArgumentException("partition must not be negative, was " + partition);
         }
+        Objects.requireNonNull(keepGoing, "keepGoing");
         List<PartitionInfo> infos = reader.partitionsFor(TOPIC, ADMIN_TIMEOUT);
         if (infos == null || infos.size() <= partition) {
             ensureTopic(bootstrapServers, window); // news-urls grew since start: grow along
@@ -181,11 +199,14 @@ public final class FetchLog implements AutoCloseable {
         TopicPartition tp = new TopicPartition(TOPIC, partition);
         Map<String, Entry> latest = new LinkedHashMap<>();
         int skipped = 0;
+        long end;
         reader.assign(List.of(tp));
         try {
-            reader.seekToBeginning(List.of(tp));
-            long end = reader.endOffsets(List.of(tp), ADMIN_TIMEOUT).get(tp);
-            long position = reader.position(tp, ADMIN_TIMEOUT);
+            long start = reader.beginningOffsets(List.of(tp), ADMIN_TIMEOUT).get(tp);
+            end = reader.endOffsets(List.of(tp), ADMIN_TIMEOUT).get(tp);
+            // beyond the end only when the topic was made anew: then everything is new
+            long position = fromOffset > end ? start : Math.max(start, fromOffset);
+            reader.seek(tp, position);
             long stallDeadline = System.nanoTime() + LOAD_STALL_TIMEOUT.toNanos();
             while (position < end) {
                 if (!keepGoing.getAsBoolean()) {
@@ -225,7 +246,7 @@ public final class FetchLog implements AutoCloseable {
         }
         List<Entry> out = new ArrayList<>(latest.values());
         out.sort(Comparator.comparingLong(Entry::fetchedAtMillis)); // stable: offset order among equal times
-        return out;
+        return new Read(out, end);
     }
 
     /** A readable entry whose URL is the record key, or null. */

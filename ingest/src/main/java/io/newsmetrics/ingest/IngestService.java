@@ -100,6 +100,11 @@ public final class IngestService implements AutoCloseable {
     private final Set<TopicPartition> backpressured = new HashSet<>();
     /** Assigned partitions whose dedupe entries could not be read yet: paused until they are. */
     private final Map<TopicPartition, Long> unloaded = new HashMap<>();
+    /**
+     * Partitions whose dedupe entries are in memory, with the offset of the log read up to. Kept across a revoke
+     * so that a partition assigned again (an eager rebalance revokes everything) only reads what came after.
+     */
+    private final Map<TopicPartition, Long> dedupeReadTo = new HashMap<>();
     private final AtomicInteger assignedPartitions = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean closing;
@@ -244,6 +249,7 @@ public final class IngestService implements AutoCloseable {
             }
             counters.get("reread").incrementAndGet();
             log.warn("output for {} could not be written: reading again from offset {}", f.getKey(), f.getValue());
+            recent.dropPending(List.of(f.getKey().partition()));
             consumer.seek(f.getKey(), f.getValue());
             consumer.pause(List.of(f.getKey()));
             pausedUntil.put(f.getKey(), System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos());
@@ -312,27 +318,37 @@ public final class IngestService implements AutoCloseable {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 commit(); // what is finished stays finished; the rest is read again by the new owner
-                forget(partitions);
+                // finished fetches stay in memory until the assignment shows whether the partitions come back
+                forget(partitions, false);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 log.debug("assigned {}", partitions);
+                Set<TopicPartition> gone = new HashSet<>(dedupeReadTo.keySet());
+                gone.removeAll(consumer.assignment());
+                dropDedupe(gone);
                 loadDedupe(partitions);
                 assignedPartitions.set(consumer.assignment().size());
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                forget(partitions);
+                forget(partitions, true);
             }
         };
     }
 
-    /** Partitions gone: their work in flight no longer counts and their dedupe entries go (the new owner reads them). */
-    private void forget(Collection<TopicPartition> partitions) {
+    /**
+     * Partitions revoked or lost: their work in flight no longer counts, and claims of unfinished fetches go (their
+     * records are read again). Lost partitions' dedupe entries go at once: others may have owned them since.
+     */
+    private void forget(Collection<TopicPartition> partitions, boolean lost) {
         tracker.revoke(partitions);
-        recent.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
+        recent.dropPending(partitions.stream().map(TopicPartition::partition).toList());
+        if (lost) {
+            dropDedupe(partitions);
+        }
         unloaded.keySet().removeAll(partitions);
         pausedUntil.keySet().removeAll(partitions);
         backpressured.removeAll(partitions);
@@ -356,9 +372,12 @@ public final class IngestService implements AutoCloseable {
         long notBefore = clock.millis() - config.dedupeWindow().toMillis();
         for (TopicPartition tp : partitions) {
             try {
-                for (FetchLog.Entry e : fetchLog.read(tp.partition(), notBefore, () -> running)) {
+                FetchLog.Read read = fetchLog.read(tp.partition(), dedupeReadTo.getOrDefault(tp, -1L), notBefore,
+                        () -> running);
+                for (FetchLog.Entry e : read.entries()) {
                     all.add(Map.entry(tp, e));
                 }
+                dedupeReadTo.put(tp, read.endOffset());
             } catch (KafkaException | IllegalStateException e) {
                 log.warn("cannot read the dedupe entries of {} from {}: {}; its records wait", tp, FetchLog.TOPIC,
                         e.toString());
@@ -380,6 +399,14 @@ public final class IngestService implements AutoCloseable {
             consumer.pause(failed);
             long retryAt = System.nanoTime() + FAILED_PARTITION_PAUSE.toNanos();
             failed.forEach(tp -> unloaded.put(tp, retryAt));
+        }
+    }
+
+    /** Forgets the dedupe entries of partitions no longer owned. */
+    private void dropDedupe(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            recent.dropPartitions(partitions.stream().map(TopicPartition::partition).toList());
+            dedupeReadTo.keySet().removeAll(partitions);
         }
     }
 

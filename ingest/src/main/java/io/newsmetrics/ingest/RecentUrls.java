@@ -21,8 +21,11 @@ import java.util.function.LongSupplier;
 final class RecentUrls {
     static final int MAX_ENTRIES = 200_000;
 
-    /** What is remembered of one URL: its partition, when it was claimed or fetched, its last fetch if known. */
-    private record Seen(int partition, long atMillis, FetchLog.Entry fetch) {
+    /**
+     * What is remembered of one URL: its partition, when it was claimed or fetched, its last finished fetch if
+     * known, and whether a fetch by this instance is in progress (claimed, not finished).
+     */
+    private record Seen(int partition, long atMillis, FetchLog.Entry fetch, boolean pending) {
     }
 
     private final long windowMillis;
@@ -57,7 +60,7 @@ final class RecentUrls {
         if (s != null && within(s.atMillis(), now)) {
             return false;
         }
-        put(url, new Seen(partition, now, null));
+        put(url, new Seen(partition, now, null, true));
         return true;
     }
 
@@ -73,7 +76,7 @@ final class RecentUrls {
         expire(now);
         Seen s = seen.get(url);
         FetchLog.Entry last = s != null && within(s.atMillis(), now) ? s.fetch() : null;
-        put(url, new Seen(partition, now, last));
+        put(url, new Seen(partition, now, last, true));
         return last;
     }
 
@@ -110,12 +113,12 @@ final class RecentUrls {
     }
 
     private void add(FetchLog.Entry fetch, int partition, long at) {
-        put(fetch.url(), new Seen(partition, at, fetch));
+        put(fetch.url(), new Seen(partition, at, fetch, false));
         for (String alias : new String[] {fetch.canonicalUrl(), fetch.finalUrl()}) {
             if (alias != null && !alias.equals(fetch.url())) {
                 Seen s = seen.get(alias);
                 if (s == null || s.atMillis() < at) {
-                    put(alias, new Seen(partition, at, s == null ? null : s.fetch()));
+                    put(alias, new Seen(partition, at, s == null ? null : s.fetch(), false));
                 }
             }
         }
@@ -126,10 +129,32 @@ final class RecentUrls {
         seen.remove(url);
     }
 
-    /** Forgets every URL of the partitions (revoked: their new owner loads them from the log). */
+    /** Forgets every URL of the partitions (no longer owned: their new owner reads them from the log). */
     synchronized void dropPartitions(Collection<Integer> partitions) {
         if (!partitions.isEmpty()) {
             seen.values().removeIf(s -> partitions.contains(s.partition()));
+        }
+    }
+
+    /**
+     * Forgets the claims of fetches still in progress in the partitions, keeping finished fetches. Their records
+     * are about to be read again (partition revoked, or sought back after a failure), and a record read again must
+     * not be skipped because of its own earlier, unfinished attempt: that attempt's output is not guaranteed.
+     */
+    synchronized void dropPending(Collection<Integer> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, Seen>> it = seen.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Seen> e = it.next();
+            Seen s = e.getValue();
+            if (s.pending() && partitions.contains(s.partition())) {
+                if (s.fetch() == null) {
+                    it.remove();
+                } else { // a forced re-fetch: the earlier fetch still counts, from its own time
+                    e.setValue(new Seen(s.partition(), s.fetch().fetchedAtMillis(), s.fetch(), false));
+                }
+            }
         }
     }
 

@@ -95,7 +95,7 @@ class FetchLogTest {
             admin.createPartitions(Map.of(Topics.NEWS_URLS, NewPartitions.increaseTo(4))).all().get();
             try (FetchLog log = FetchLog.open(kafka.bootstrapServers(), "t", Duration.ofHours(2))) {
                 assertEquals(4, partitions(admin, FetchLog.TOPIC, 4));
-                assertEquals(List.of(), log.read(3, 0, () -> true), "a new partition reads as empty");
+                assertEquals(List.of(), log.read(3, 0, () -> true).entries(), "a new partition reads as empty");
             }
         }
     }
@@ -130,12 +130,21 @@ class FetchLogTest {
                     "{\"url\":\"http://t/\",\"fetchedAt\":\"yesterday\"}")).get();
             p.send(FetchLog.record(2, FetchLog.Entry.of("http://elsewhere/", t0, null, null, Map.of()))).get();
 
-            List<FetchLog.Entry> read = log.read(1, notBefore, () -> true);
-            assertEquals(List.of(b, aNew), read, "latest per URL, oldest first, nothing expired, removed or unreadable");
-            assertEquals(Map.of("If-None-Match", "\"2\""), read.get(1).validators());
-            assertEquals(List.of(), log.read(0, notBefore, () -> true));
-            assertEquals(1, log.read(2, notBefore, () -> true).size());
-            assertEquals(List.of(b, aNew), log.read(1, notBefore, () -> true), "a partition can be read again");
+            FetchLog.Read read = log.read(1, notBefore, () -> true);
+            assertEquals(List.of(b, aNew), read.entries(), "latest per URL, oldest first, nothing expired, removed or unreadable");
+            assertEquals(Map.of("If-None-Match", "\"2\""), read.entries().get(1).validators());
+            assertEquals(9, read.endOffset(), "nine records in partition 1");
+            assertEquals(List.of(), log.read(0, notBefore, () -> true).entries());
+            assertEquals(1, log.read(2, notBefore, () -> true).entries().size());
+            assertEquals(List.of(b, aNew), log.read(1, notBefore, () -> true).entries(), "a partition can be read again");
+
+            FetchLog.Entry c = FetchLog.Entry.of("http://c/", t0.plusSeconds(1), null, null, Map.of());
+            p.send(FetchLog.record(1, c)).get();
+            FetchLog.Read tail = log.read(1, read.endOffset(), notBefore, () -> true);
+            assertEquals(List.of(c), tail.entries(), "a read from an offset sees only what came after");
+            assertEquals(10, tail.endOffset());
+            assertEquals(List.of(b, aNew, c), log.read(1, 500, notBefore, () -> true).entries(),
+                    "an offset beyond the end (topic made anew) reads everything");
         }
     }
 }

@@ -73,6 +73,23 @@ class RecentUrlsTest {
     }
 
     @Test
+    void dropsClaimsOfUnfinishedFetchesButKeepsFinishedOnes() {
+        AtomicLong now = new AtomicLong(T0);
+        RecentUrls r = new RecentUrls(Duration.ofMinutes(10), now::get);
+        assertTrue(r.claim("http://in-flight/", 1));
+        assertTrue(r.claim("http://done/", 1));
+        r.remember(fetch("http://done/", now.get(), null, "\"d\""), 1);
+        r.remember(fetch("http://forced/", now.get() - 60_000, null, "\"f\""), 1);
+        assertEquals("\"f\"", r.claimForced("http://forced/", 1).etag());
+        assertTrue(r.claim("http://other-partition/", 2));
+        r.dropPending(List.of(1));
+        assertTrue(r.claim("http://in-flight/", 1), "a record read again is not skipped because of its own attempt");
+        assertFalse(r.claim("http://done/", 1), "a finished fetch still counts");
+        assertEquals("\"f\"", r.claimForced("http://forced/", 1).etag(), "the fetch before a forced one stays");
+        assertFalse(r.claim("http://other-partition/", 2));
+    }
+
+    @Test
     void anEntryFromAClockAheadCountsFromNowAtMost() {
         AtomicLong now = new AtomicLong(T0);
         RecentUrls r = new RecentUrls(Duration.ofMinutes(10), now::get);
