@@ -64,13 +64,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * produced as an article's canonical or final URL, is skipped unless the request says {@code force}. The memory
  * is durable and partition-aligned (see {@link FetchLog}): after each fetch, an entry goes to the compacted topic
  * {@value FetchLog#TOPIC}, in the partition of the {@code news-urls} record; when a {@code news-urls} partition is
- * assigned, its entries within the window are read before any of its records is processed, and they are dropped
- * again on revoke. So neither a restart nor a partition moving to another instance fetches a URL again, and
- * several instances in one group share the dedupe. A forced request is a conditional GET with the ETag /
- * Last-Modified of its last fetch within the window (from the log, so across restarts); a 304 produces no new
- * article (the article of that fetch is on {@code articles} already), is counted as {@code notModified}, logged,
- * and refreshes the entry's time. Remaining gap (at-least-once): a URL whose fetch was still in progress when its
- * partition moved is fetched again by the new owner, as the record is read again anyway.
+ * assigned, its entries within the window are read before any of its records is processed (only the log's tail
+ * when the partition comes back to this instance), and they are dropped when the partition goes elsewhere. Claims
+ * of fetches still in progress are dropped whenever their records are to be read again, so a record read again
+ * is never skipped because of its own unfinished attempt. So neither a restart nor a partition moving to another
+ * instance fetches a URL again, and several instances in one group share the dedupe. A forced request is a
+ * conditional GET with the ETag / Last-Modified of its last fetch within the window (from the log, so across
+ * restarts and instances); a 304 produces no new article (the article of that fetch is on {@code articles}
+ * already), is counted as {@code notModified}, logged, and refreshes the entry's time. Remaining gap
+ * (at-least-once): a URL whose fetch was still in progress when its partition moved is fetched again by the new
+ * owner, as its record is read again anyway.
  * <p>
  * {@link #routes()} offers {@code POST /urls} (see {@link UrlsHandler}) and {@code GET /ingest/stats}.
  */
