@@ -190,11 +190,15 @@ public final class IngestService implements AutoCloseable {
                         config.dedupeWindow());
             }
             service = new IngestService(config, resolver, clock, fetchLog);
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
             if (fetchLog != null) {
                 fetchLog.close();
             }
-            throw new IllegalStateException("cannot create Kafka clients for " + config.bootstrapServers() + ": " + e.getMessage(), e);
+            if (e instanceof KafkaException) {
+                throw new IllegalStateException("cannot create Kafka clients for " + config.bootstrapServers() + ": "
+                        + e.getMessage(), e);
+            }
+            throw e;
         }
         service.consumer.subscribe(List.of(Topics.NEWS_URLS), service.rebalanceListener());
         service.pollThread.start();
@@ -374,6 +378,10 @@ public final class IngestService implements AutoCloseable {
         List<Map.Entry<TopicPartition, FetchLog.Entry>> all = new ArrayList<>();
         long notBefore = clock.millis() - config.dedupeWindow().toMillis();
         for (TopicPartition tp : partitions) {
+            if (!failed.isEmpty()) {
+                failed.add(tp); // the log is not readable now: do not wait for each partition in turn
+                continue;
+            }
             try {
                 FetchLog.Read read = fetchLog.read(tp.partition(), dedupeReadTo.getOrDefault(tp, -1L), notBefore,
                         () -> running);
