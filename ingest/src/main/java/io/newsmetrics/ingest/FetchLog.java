@@ -83,6 +83,9 @@ public final class FetchLog implements AutoCloseable {
         public Entry {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(fetchedAt, "fetchedAt");
+            // usually all the same URL: one string in memory, not three (the dedupe memory holds many entries)
+            canonicalUrl = url.equals(canonicalUrl) ? url : canonicalUrl;
+            finalUrl = url.equals(finalUrl) ? url : canonicalUrl != null && canonicalUrl.equals(finalUrl) ? canonicalUrl : finalUrl;
         }
 
         /** An entry for a fetch at {@code at}, with the validators as the crawler gives them (request headers). */
@@ -153,7 +156,9 @@ public final class FetchLog implements AutoCloseable {
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        // one partition is read at a time, as fast as possible: bigger fetches than the 1 MiB default
+        c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return new FetchLog(bootstrapServers, window, new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer()));
     }
 
@@ -162,13 +167,21 @@ public final class FetchLog implements AutoCloseable {
         return new ProducerRecord<>(TOPIC, partition, entry.url(), Json.write(entry));
     }
 
+    /** An entry with its time parsed once (a partition can hold many entries; they are sorted by time). */
+    record Timed(Entry entry, long atMillis) {
+    }
+
     /**
      * What a read found.
      *
-     * @param entries   the latest entry of each URL read, oldest first
+     * @param timed     the latest entry of each URL read, oldest first
      * @param endOffset the offset the read stopped at: a later read from there sees only what came after
      */
-    record Read(List<Entry> entries, long endOffset) {
+    record Read(List<Timed> timed, long endOffset) {
+        /** The entries, oldest first. */
+        List<Entry> entries() {
+            return timed.stream().map(Timed::entry).toList();
+        }
     }
 
     /** Reads one partition from its start; see {@link #read(int, long, long, BooleanSupplier)}. */
@@ -197,7 +210,7 @@ public final class FetchLog implements AutoCloseable {
             ensureTopic(bootstrapServers, window); // news-urls grew since start: grow along
         }
         TopicPartition tp = new TopicPartition(TOPIC, partition);
-        Map<String, Entry> latest = new LinkedHashMap<>();
+        Map<String, Timed> latest = new LinkedHashMap<>();
         int skipped = 0;
         long end;
         reader.assign(List.of(tp));
@@ -218,12 +231,12 @@ public final class FetchLog implements AutoCloseable {
                     } else if (r.value() == null) {
                         latest.remove(r.key()); // a tombstone
                     } else {
-                        Entry e = parse(r);
+                        Timed e = parse(r);
                         if (e == null) {
                             skipped++;
                         } else {
                             latest.remove(r.key()); // keep offset (= time) order for the newest record of a key
-                            if (e.fetchedAtMillis() >= notBeforeMillis) {
+                            if (e.atMillis() >= notBeforeMillis) {
                                 latest.put(r.key(), e);
                             }
                         }
@@ -244,20 +257,19 @@ public final class FetchLog implements AutoCloseable {
         if (skipped > 0) {
             log.warn("{} unreadable records skipped in {}-{}", skipped, TOPIC, partition);
         }
-        List<Entry> out = new ArrayList<>(latest.values());
-        out.sort(Comparator.comparingLong(Entry::fetchedAtMillis)); // stable: offset order among equal times
+        List<Timed> out = new ArrayList<>(latest.values());
+        out.sort(Comparator.comparingLong(Timed::atMillis)); // stable: offset order among equal times
         return new Read(out, end);
     }
 
     /** A readable entry whose URL is the record key, or null. */
-    private static Entry parse(ConsumerRecord<String, String> r) {
+    private static Timed parse(ConsumerRecord<String, String> r) {
         try {
             Entry e = Json.read(r.value(), Entry.class);
             if (e == null || !r.key().equals(e.url())) {
                 return null;
             }
-            e.fetchedAtMillis(); // checks the time
-            return e;
+            return new Timed(e, e.fetchedAtMillis());
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             log.debug("unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.toString());
             return null;

@@ -375,7 +375,7 @@ public final class IngestService implements AutoCloseable {
         }
         List<TopicPartition> failed = new ArrayList<>();
         // oldest first across partitions, so the memory stays in time order and its bound drops the oldest
-        List<Map.Entry<TopicPartition, FetchLog.Entry>> all = new ArrayList<>();
+        List<Map.Entry<TopicPartition, FetchLog.Timed>> all = new ArrayList<>();
         long notBefore = clock.millis() - config.dedupeWindow().toMillis();
         for (TopicPartition tp : partitions) {
             if (!failed.isEmpty()) {
@@ -385,7 +385,7 @@ public final class IngestService implements AutoCloseable {
             try {
                 FetchLog.Read read = fetchLog.read(tp.partition(), dedupeReadTo.getOrDefault(tp, -1L), notBefore,
                         () -> running);
-                for (FetchLog.Entry e : read.entries()) {
+                for (FetchLog.Timed e : read.timed()) {
                     all.add(Map.entry(tp, e));
                 }
                 dedupeReadTo.put(tp, read.endOffset());
@@ -395,10 +395,10 @@ public final class IngestService implements AutoCloseable {
                 failed.add(tp);
             }
         }
-        all.sort(java.util.Comparator.comparingLong(e -> e.getValue().fetchedAtMillis()));
+        all.sort(java.util.Comparator.comparingLong(e -> e.getValue().atMillis()));
         int loaded = 0;
-        for (Map.Entry<TopicPartition, FetchLog.Entry> e : all) {
-            if (recent.load(e.getValue(), e.getKey().partition())) {
+        for (Map.Entry<TopicPartition, FetchLog.Timed> e : all) {
+            if (recent.load(e.getValue().entry(), e.getKey().partition(), e.getValue().atMillis())) {
                 loaded++;
             }
         }

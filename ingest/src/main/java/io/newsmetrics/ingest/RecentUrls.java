@@ -97,13 +97,18 @@ final class RecentUrls {
      * @return whether the entry was taken
      * @throws IllegalArgumentException when its time is unreadable
      */
-    synchronized boolean load(FetchLog.Entry fetch, int partition) {
+    boolean load(FetchLog.Entry fetch, int partition) {
+        return load(fetch, partition, fetch.fetchedAtMillis());
+    }
+
+    /** As {@link #load(FetchLog.Entry, int)}, with the entry's time already parsed. */
+    synchronized boolean load(FetchLog.Entry fetch, int partition, long fetchedAtMillis) {
         if (windowMillis == 0) {
             return false;
         }
         long now = clockMillis.getAsLong();
         // a clock ahead of ours (or a bad entry) must not keep a URL out for longer than one window from now
-        long at = Math.min(fetch.fetchedAtMillis(), now);
+        long at = Math.min(fetchedAtMillis, now);
         Seen old = seen.get(fetch.url());
         if (!within(at, now) || old != null && old.atMillis() >= at) {
             return false;
