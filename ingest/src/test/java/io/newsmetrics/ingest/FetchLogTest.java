@@ -93,6 +93,7 @@ class FetchLogTest {
             assertEquals(Long.toString(Duration.ofHours(26).toMillis()), c.get(TopicConfig.RETENTION_MS_CONFIG).value());
 
             admin.createPartitions(Map.of(Topics.NEWS_URLS, NewPartitions.increaseTo(4))).all().get();
+            assertEquals(4, partitions(admin, Topics.NEWS_URLS, 4)); // the change has spread
             try (FetchLog log = FetchLog.open(kafka.bootstrapServers(), "t", Duration.ofHours(2))) {
                 assertEquals(4, partitions(admin, FetchLog.TOPIC, 4));
                 assertEquals(List.of(), log.read(3, 0, () -> true).entries(), "a new partition reads as empty");
