@@ -49,10 +49,10 @@ import java.util.function.BooleanSupplier;
  * Partition-aligned: the entry of a URL consumed from {@code news-urls} partition p is written to partition p of
  * {@value #TOPIC}, and the topic has (at least) as many partitions as {@code news-urls}. The instance that owns
  * {@code news-urls} partition p therefore finds every fetch of that partition's URLs in one partition it can
- * read to the end when p is assigned, whichever instance made the fetch and whenever. This holds as long as a
- * URL always lands on the same {@code news-urls} partition, which the project's producers ensure by keying with
- * {@link UrlRequests} (key = host); a record written by a foreign producer with another key is still
- * processed, but its dedupe only sees the fetches made through the same partition.
+ * read to the end when p is assigned, whichever instance made the fetch and whenever. This needs every request
+ * for a URL to be processed in one partition: the project's producers key records with
+ * {@link UrlRequests#keyOf} (the host), and the service writes a record keyed otherwise (a foreign producer: no
+ * key, or another one) to {@code news-urls} again under that key before processing it.
  * <p>
  * Compacted and time-limited ({@code cleanup.policy=compact,delete}): only the latest fetch of a URL is kept,
  * and nothing much older than the dedupe window, so the topic (and the read on assignment) stays bounded.

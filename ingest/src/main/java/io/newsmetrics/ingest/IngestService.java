@@ -63,12 +63,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Dedupe: a URL fetched (or claimed by a fetch in progress) within {@link IngestConfig#dedupeWindow()}, or
  * produced as an article's canonical or final URL, is skipped unless the request says {@code force}. The memory
  * is durable and partition-aligned (see {@link FetchLog}): after each fetch, an entry goes to the compacted topic
- * {@value FetchLog#TOPIC}, in the partition of the {@code news-urls} record; when a {@code news-urls} partition is
- * assigned, its entries within the window are read before any of its records is processed (only the log's tail
- * when the partition comes back to this instance), and they are dropped when the partition goes elsewhere. Claims
- * of fetches still in progress are dropped whenever their records are to be read again, so a record read again
- * is never skipped because of its own unfinished attempt. So neither a restart nor a partition moving to another
- * instance fetches a URL again, and several instances in one group share the dedupe. A forced request is a
+ * {@value FetchLog#TOPIC}, in the partition of the {@code news-urls} record (a record not keyed by
+ * {@link UrlRequests#keyOf}, from a foreign producer, is first written again under that key, so all requests for a
+ * URL meet in one partition); when a {@code news-urls} partition is assigned, its entries within the window are
+ * read before any of its records is processed (only the log's tail when the partition comes back to this
+ * instance), and they are dropped when the partition goes elsewhere. Claims of fetches still in progress are
+ * dropped whenever their records are to be read again, so a record read again is never skipped because of its own
+ * unfinished attempt. So neither a restart nor a partition moving to another instance fetches a URL again, and
+ * several instances in one group share the dedupe. A forced request is a
  * conditional GET with the ETag / Last-Modified of its last fetch within the window (from the log, so across
  * restarts and instances); a 304 produces no new article (the article of that fetch is on {@code articles}
  * already), is counted as {@code notModified}, logged, and refreshes the entry's time. Remaining gap
@@ -115,7 +117,7 @@ public final class IngestService implements AutoCloseable {
     private IngestService(IngestConfig config, HostResolver resolver, Clock clock, FetchLog fetchLog) {
         this.config = config;
         for (String c : List.of("consumed", "articles", "deadLetters", "duplicatesSkipped", "notModified", "reread",
-                "feedLinks", "dedupeLoaded", "dedupeWriteFailed")) {
+                "feedLinks", "rerouted", "dedupeLoaded", "dedupeWriteFailed")) {
             counters.put(c, new AtomicLong());
         }
         this.clock = clock;
@@ -138,7 +140,13 @@ public final class IngestService implements AutoCloseable {
         @Override
         public CompletableFuture<Void> links(String documentUrl, List<UrlRequest> links) {
             List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(links.size());
-            for (UrlRequest r : links) {
+            for (UrlRequest link : links) {
+                UrlRequest r = link;
+                try {
+                    r = UrlRequests.check(link, false); // keyed as the service will key it: no detour through reroute
+                } catch (IllegalArgumentException e) {
+                    // sent as found: the service dead-letters it with the reason
+                }
                 sends.add(send(new ProducerRecord<>(Topics.NEWS_URLS, UrlRequests.keyOf(r), Json.write(r))));
             }
             counters.get("feedLinks").addAndGet(links.size());
@@ -456,6 +464,11 @@ public final class IngestService implements AutoCloseable {
             return;
         }
         String url = request.url();
+        String home = UrlRequests.keyOf(request);
+        if (fetchLog != null && !home.equals(rec.key())) {
+            reroute(rec, ticket, request, home);
+            return;
+        }
         FetchLog.Entry last = null;
         if (request.force()) {
             last = recent.claimForced(url, rec.partition());
@@ -514,6 +527,27 @@ public final class IngestService implements AutoCloseable {
                         "cannot write the article to " + Topics.ARTICLES + ": " + e);
             }
         }, completions);
+    }
+
+    /**
+     * A record not keyed by {@link UrlRequests#keyOf} (a foreign producer: no key, or another one) may sit on any
+     * partition, where the dedupe entries of its URL are not. It is written again with its proper key, so that
+     * every request for a URL is processed in one partition; the record is done once that copy is acknowledged.
+     */
+    private void reroute(ConsumerRecord<String, String> rec, OffsetTracker.Ticket ticket, UrlRequest request,
+                         String key) {
+        send(new ProducerRecord<>(Topics.NEWS_URLS, key, Json.write(request))).whenComplete((md, e) -> {
+            if (e == null) {
+                counters.get("rerouted").incrementAndGet();
+                log.debug("{} (key {}) moved from partition {} to {}", request.url(), rec.key(), rec.partition(),
+                        md.partition());
+                tracker.done(ticket);
+            } else {
+                log.warn("cannot write {} again under key {} to {}: {}", request.url(), key, Topics.NEWS_URLS,
+                        e.toString());
+                tracker.failed(ticket);
+            }
+        });
     }
 
     /**

@@ -29,9 +29,10 @@
  * {@code news-urls} record. Before processing the records of an assigned {@code news-urls} partition, the service
  * reads that partition of the log (only what it has not read yet when the partition comes back after a rebalance)
  * and keeps the entries within the window in memory (bounded); entries of partitions it no longer owns are
- * dropped. A restart, a partition moving or a second instance therefore does not fetch a URL again. This relies on
- * a URL always landing on the same {@code news-urls} partition, which the project's producers ensure (key = host,
- * {@link io.newsmetrics.ingest.UrlRequests}). A forced re-fetch is a conditional GET with the ETag /
+ * dropped. A restart, a partition moving or a second instance therefore does not fetch a URL again. This needs
+ * every request for a URL in one {@code news-urls} partition: the project's producers key records by host
+ * ({@link io.newsmetrics.ingest.UrlRequests}), and a record keyed otherwise (no key, another key) is first written
+ * again under its host key by the service (counted as {@code rerouted}). A forced re-fetch is a conditional GET with the ETag /
  * Last-Modified of the URL's last fetch within the window, by whichever instance; a 304 produces no new article
  * (that fetch's article is on {@code articles} already), is counted as {@code notModified} and refreshes the
  * entry. At-least-once still means a URL whose fetch was in progress when its partition moved (or the service

@@ -390,6 +390,38 @@ class IngestServiceTest {
         }
     }
 
+    @Test
+    void shouldFetchOnceAUrlWrittenToEveryPartitionWithoutItsKey() throws Exception {
+        String path = "/keyless-" + UUID.randomUUID();
+        site.page(path, 200, "text/html", TestSite.article("Keyless", "Imports fell 1%."));
+        site.page(path + "-after", 200, "text/html", TestSite.article("After", "Exports rose 2%."));
+        String url = site.url(path);
+        IngestConfig config = config();
+        try (IngestService a = IngestService.start(config);
+             IngestService b = IngestService.start(config);
+             UrlPublisher publisher = UrlPublisher.create(kafka.bootstrapServers());
+             KafkaProducer<String, String> raw = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                     new StringSerializer(), new StringSerializer())) {
+            awaitSharing(a, b); // so some partition other than the URL's own belongs to the other instance
+            publisher.publish(UrlRequest.of(url));
+            publisher.flush();
+            readUntil(Topics.ARTICLES, r -> r.key().equals(url), 1);
+            for (int partition = 0; partition < 3; partition++) {
+                String key = partition == 0 ? null : "some-other-key-" + partition;
+                raw.send(new ProducerRecord<>(Topics.NEWS_URLS, partition, key, url)).get();
+            }
+            // each copy is moved to the URL's own partition, where the first fetch is known
+            awaitCondition(() -> a.stats().get("rerouted") + b.stats().get("rerouted") >= 3, "three copies moved");
+            publisher.publish(UrlRequest.of(site.url(path + "-after"))); // same host, so after the moved copies
+            publisher.flush();
+            awaitCondition(() -> site.count(path + "-after") >= 1, "a later request on the same host");
+            awaitIdle(a);
+            awaitIdle(b);
+            assertEquals(1, site.count(path), "copies on other partitions, owned by another instance, were skipped");
+        }
+    }
+
     /** Maps made-up {@code .test} names to 127.0.0.1, so URLs of many hosts spread over the partitions. */
     static final HostResolver TEST_HOSTS = host -> host.endsWith(".test")
             ? List.of(InetAddress.getByName("127.0.0.1")) : HostResolver.SYSTEM.resolve(host);
