@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param applicationId    consumer group of the {@code news-urls} consumer, also the client id prefix
  * @param fetch            how pages are fetched: politeness, limits, timeouts, address policy
  * @param dedupeWindow     a URL fetched (or canonical URL produced) within this window is skipped unless
- *                         the request says {@code force}; the memory is per instance (not shared)
+ *                         the request says {@code force}; the memory is durable and shared by the group's
+ *                         instances (topic {@value FetchLog#TOPIC}); zero turns dedupe (and the topic) off
  * @param maxInFlight      most {@code news-urls} records being worked on at once; the consumer pauses above it
  * @param shutdownTimeout  how long {@link IngestService#close()} waits for work in progress
  * @param feeds            RSS/Atom feeds and (news) sitemaps to poll; their new links go to {@code news-urls}

@@ -17,10 +17,27 @@
  * <h2>Delivery</h2>
  * At-least-once: an offset is committed only when the record's article or dead letter is acknowledged, and only
  * as part of a finished prefix of its partition. On shutdown, unfinished records are simply not committed and are
- * read again at the next start. A URL seen within {@link io.newsmetrics.ingest.IngestConfig#dedupeWindow()} is
- * skipped unless the request says {@code force}; that memory is in the instance (a restart or a second instance
- * may fetch a URL again). A forced re-fetch is a conditional GET (ETag / Last-Modified of the last fetch by this
- * instance); a 304 produces no new article and is counted as {@code notModified}.
+ * read again at the next start.
+ *
+ * <h2>Dedupe</h2>
+ * A URL fetched within {@link io.newsmetrics.ingest.IngestConfig#dedupeWindow()} (or produced as an article's
+ * canonical or final URL) is skipped unless the request says {@code force}. The memory is durable and shared by
+ * all instances of the group: after each fetch the service writes a small JSON entry
+ * ({@link io.newsmetrics.ingest.FetchLog.Entry}: time, canonical and final URL, ETag, Last-Modified) to the
+ * compacted internal topic {@code ingest-fetched} ({@link io.newsmetrics.ingest.FetchLog#TOPIC}, key = the URL,
+ * created by the service with as many partitions as {@code news-urls}), in the same partition number as the
+ * {@code news-urls} record. Before processing the records of an assigned {@code news-urls} partition, the service
+ * reads that partition of the log (only what it has not read yet when the partition comes back after a rebalance)
+ * and keeps the entries within the window in memory (bounded); entries of partitions it no longer owns are
+ * dropped. A restart, a partition moving or a second instance therefore does not fetch a URL again. This needs
+ * every request for a URL in one {@code news-urls} partition: the project's producers key records by host
+ * ({@link io.newsmetrics.ingest.UrlRequests}), and a record keyed otherwise (no key, another key) is first written
+ * again under its host key by the service (counted as {@code rerouted}). A forced re-fetch is a conditional GET with the ETag /
+ * Last-Modified of the URL's last fetch within the window, by whichever instance; a 304 produces no new article
+ * (that fetch's article is on {@code articles} already), is counted as {@code notModified} and refreshes the
+ * entry. At-least-once still means a URL whose fetch was in progress when its partition moved (or the service
+ * stopped) may be fetched twice. Feeds: every instance polls every configured feed; their links go to
+ * {@code news-urls} keyed like any request, so the durable dedupe lets each link be fetched once.
  *
  * <h2>Local files</h2>
  * {@code file:} URLs of readable regular files are read with the parse package's {@code ArticleFiles} when

@@ -27,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * Each poll is a conditional GET (ETag / Last-Modified of the previous answer), through the {@link Crawler}, so
  * feeds get the same robots.txt, politeness and address guards as pages. A sitemap index is followed one level.
  * Links count as seen only once the sink has accepted them, so a failed hand-over is retried at the next poll.
- * State is in memory: after a restart the first poll hands every current link over again (the ingest service's
- * dedupe window absorbs most of it).
+ * State is in memory and per instance: after a restart the first poll hands every current link over again, and
+ * with several ingest instances each polls every feed and hands its links over. Both are harmless: the links go
+ * to {@code news-urls} keyed by host like every request, so each lands on one partition, and the ingest service's
+ * dedupe, durable and aligned with those partitions, fetches it once within its window.
  */
 public final class FeedPoller implements AutoCloseable {
     /** Links remembered per document. */

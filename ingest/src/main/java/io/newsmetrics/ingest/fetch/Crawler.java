@@ -135,6 +135,24 @@ public final class Crawler implements AutoCloseable {
      *         even on {@link #close()}
      */
     public CompletableFuture<CrawlResult> crawl(String url, boolean conditional) {
+        return crawl(url, conditional, null);
+    }
+
+    /**
+     * Crawls one URL with a conditional GET using validators kept by the caller (e.g. in a durable store), so a
+     * conditional GET works across restarts and instances.
+     *
+     * @param url        http, https or (when allowed) file URL
+     * @param validators headers of an earlier {@link CrawlResult#validators()} ({@code If-None-Match},
+     *                   {@code If-Modified-Since}), or empty for a plain GET
+     * @return as {@link #crawl(String, boolean)}; a 304 gives a result with {@link CrawlResult#notModified()}
+     */
+    public CompletableFuture<CrawlResult> crawl(String url, Map<String, String> validators) {
+        Objects.requireNonNull(validators, "validators");
+        return crawl(url, false, validators);
+    }
+
+    private CompletableFuture<CrawlResult> crawl(String url, boolean conditional, Map<String, String> given) {
         Objects.requireNonNull(url, "url");
         URI uri;
         try {
@@ -156,15 +174,16 @@ public final class Crawler implements AutoCloseable {
             }
             return result;
         }
-        Map<String, String> validators = conditional ? validatorsOf(uri.toString()) : Map.of();
+        Map<String, String> validators = given != null ? conditionalHeaders(given)
+                : conditional ? validatorsOf(uri.toString()) : Map.of();
         // Parsing runs in the worker that fetched the page, inside its host slot: bounded like fetching.
         return start(url, uri, validators, true, doc -> {
             if (doc.notModified()) {
-                return new CrawlResult(url, doc.finalUrl(), null, true, doc.attempts());
+                return new CrawlResult(url, doc.finalUrl(), null, true, doc.attempts(), Map.of());
             }
             rememberValidators(uri.toString(), doc.validators());
             try {
-                return new CrawlResult(url, doc.finalUrl(), parse(doc), false, doc.attempts());
+                return new CrawlResult(url, doc.finalUrl(), parse(doc), false, doc.attempts(), doc.validators());
             } catch (FetchException e) {
                 throw new CompletionException(e);
             }
@@ -494,6 +513,36 @@ public final class Crawler implements AutoCloseable {
             v.put("If-Modified-Since", lastModified.strip());
         }
         return v;
+    }
+
+    /**
+     * Of validators kept outside (a store anyone with topic access can write to), only {@code If-None-Match} and
+     * {@code If-Modified-Since} with sane values: no other header and no control character reaches a request.
+     */
+    static Map<String, String> conditionalHeaders(Map<String, String> given) {
+        Map<String, String> v = new LinkedHashMap<>();
+        String etag = given.get("If-None-Match");
+        String lastModified = given.get("If-Modified-Since");
+        if (isHeaderValue(etag, 1024)) {
+            v.put("If-None-Match", etag.strip());
+        }
+        if (isHeaderValue(lastModified, 100)) {
+            v.put("If-Modified-Since", lastModified.strip());
+        }
+        return v;
+    }
+
+    private static boolean isHeaderValue(String s, int maxLength) {
+        if (s == null || s.isBlank() || s.length() >= maxLength) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void rememberValidators(String url, Map<String, String> v) {
