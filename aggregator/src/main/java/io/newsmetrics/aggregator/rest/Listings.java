@@ -1,8 +1,6 @@
 package io.newsmetrics.aggregator.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import io.newsmetrics.aggregator.model.Indicator;
 import io.newsmetrics.aggregator.model.Period;
@@ -11,24 +9,24 @@ import io.newsmetrics.aggregator.streams.IndicatorFilter;
 import io.newsmetrics.aggregator.streams.IndicatorReads;
 import io.newsmetrics.aggregator.streams.InteractiveQueries;
 import io.newsmetrics.aggregator.streams.NotAvailableException;
-import io.newsmetrics.model.Json;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
 
 /**
@@ -43,11 +41,14 @@ final class Listings {
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
     private final IntSupplier partitionCount;
+    private final Executor pool;
 
-    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount) {
+    /** @param pool where partitions are read and encoded in parallel (the calling thread takes one of them) */
+    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount, Executor pool) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
         this.partitionCount = Objects.requireNonNull(partitionCount, "partitionCount");
+        this.pool = Objects.requireNonNull(pool, "pool");
     }
 
     void list(HttpExchange ex, Params params, boolean forwarded) throws IOException {
@@ -60,52 +61,116 @@ final class Listings {
             if (partitions == null) {
                 partitions = queries.localActivePartitions();
             }
-            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit, asOf));
+            PagePart part = localPart(partitions, params.bool("standby"), filter, after, limit, asOf);
+            HttpJson.stream(ex, 200, g -> {
+                g.writeStartObject();
+                part.writeFields(g);
+                g.writeEndObject();
+            });
             return;
         }
         if (params.get("partitions") != null || params.get("standby") != null) {
             throw ApiException.badRequest("partitions and standby are for requests between instances");
         }
-        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
-        if (params.bool("requireComplete") && !(Boolean) body.get("complete")) {
-            throw ApiException.unavailable("partitions " + body.get("missingPartitions") + " cannot be read now",
+        Page page = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
+        if (params.bool("requireComplete") && !page.missing().isEmpty()) {
+            throw ApiException.unavailable("partitions " + page.missing() + " cannot be read now",
                     InteractiveQueries.RETRY_AFTER_SECONDS);
         }
-        HttpJson.send(ex, 200, body);
+        HttpJson.stream(ex, 200, page::write);
     }
 
-    private ObjectNode localList(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
-                                 int limit, Period asOf) {
-        List<Indicator> found = new ArrayList<>();
-        ArrayNode served = Json.mapper().createArrayNode();
-        ArrayNode errors = Json.mapper().createArrayNode();
-        for (int p : partitions) {
+    /**
+     * Reads and encodes {@code partitions} here, one task per partition on the listing pool (this thread does
+     * the first); a partition that cannot be read is reported in the part, not thrown.
+     */
+    private PagePart localPart(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
+                               int limit, Period asOf) {
+        List<Integer> ps = new ArrayList<>(partitions);
+        List<CompletableFuture<Encoded>> others = new ArrayList<>();
+        for (int i = 1; i < ps.size(); i++) {
+            int p = ps.get(i);
+            others.add(CompletableFuture.supplyAsync(() -> encode(p, standby, filter, after, limit, asOf), pool));
+        }
+        List<Encoded> all = new ArrayList<>(ps.size());
+        if (!ps.isEmpty()) {
+            all.add(encode(ps.get(0), standby, filter, after, limit, asOf));
+        }
+        for (CompletableFuture<Encoded> f : others) {
             try {
-                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
-                served.add(p);
-            } catch (NotAvailableException e) {
-                errors.addObject().put("partition", p).put("detail", e.getMessage());
+                all.add(f.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        found.sort(Comparator.comparing(Indicator::key));
-        ObjectNode out = Json.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        for (int i = 0; i < Math.min(limit, found.size()); i++) {
-            items.add(Json.mapper().valueToTree(Views.indicator(found.get(i))));
+        List<List<PagePart.Item>> found = new ArrayList<>(all.size());
+        Set<Integer> served = new TreeSet<>();
+        List<PagePart.Failure> failures = new ArrayList<>();
+        for (Encoded e : all) {
+            if (e.items() != null) {
+                found.add(e.items());
+                served.add(e.partition());
+            } else {
+                failures.add(new PagePart.Failure(e.partition(), e.failure()));
+            }
         }
-        out.put("hasMore", found.size() > limit);
-        out.set("partitions", served);
-        out.set("errors", errors);
-        return out;
+        return PagePart.local(found, served, failures, limit);
     }
 
-    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
+    /** One partition's items, encoded; or why it could not be read. */
+    private record Encoded(int partition, List<PagePart.Item> items, String failure) {
+    }
+
+    private Encoded encode(int partition, boolean standby, IndicatorFilter filter, String after, int limit,
+                           Period asOf) {
+        List<Indicator> list;
+        try {
+            list = queries.read(partition, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value();
+        } catch (NotAvailableException e) {
+            return new Encoded(partition, null, e.getMessage());
+        }
+        try {
+            return new Encoded(partition, PagePart.encode(list), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the indicators of partition " + partition, e);
+        }
+    }
+
+    /** A merged listing page, written as the {@code IndicatorPage} of openapi.yaml. */
+    record Page(Period asOf, PagePart.Merged merged, Set<Integer> missing, int partitions, List<String> errors) {
+        void write(JsonGenerator g) throws IOException {
+            List<PagePart.Item> items = merged.items();
+            g.writeStartObject();
+            g.writeStringField("asOf", asOf == null ? null : asOf.text());
+            g.writeArrayFieldStart("items");
+            for (PagePart.Item i : items) {
+                i.write(g);
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", items.size());
+            g.writeStringField("nextCursor", merged.more() && !items.isEmpty()
+                    ? encodeCursor(items.get(items.size() - 1).key()) : null);
+            g.writeBooleanField("complete", missing.isEmpty());
+            g.writeArrayFieldStart("missingPartitions");
+            for (int p : missing) {
+                g.writeNumber(p);
+            }
+            g.writeEndArray();
+            g.writeNumberField("partitions", partitions);
+            g.writeArrayFieldStart("errors");
+            for (String e : errors) {
+                g.writeString(e);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private Page fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
         int total = partitionCount.getAsInt();
         HostInfo self = queries.self();
         List<String> errors = new ArrayList<>();
-        Map<String, JsonNode> items = new TreeMap<>();
-        Set<Integer> covered = new TreeSet<>();
-        boolean[] hasMore = {false};
+        List<PagePart> parts = new ArrayList<>();
 
         Map<HostInfo, Set<Integer>> actives = new LinkedHashMap<>();
         Map<HostInfo, Set<Integer>> standbys = new LinkedHashMap<>();
@@ -117,8 +182,8 @@ final class Listings {
         } catch (NotAvailableException e) {
             errors.add(e.getMessage());
         }
-        gather(actives, false, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
-        Set<Integer> missing = missing(total, covered);
+        gather(actives, false, rawQuery, filter, after, limit, asOf, self, parts, errors);
+        Set<Integer> missing = missing(total, parts);
         if (!missing.isEmpty()) {
             // second round: standbys (within the lag bound) of the partitions the actives did not give
             Map<HostInfo, Set<Integer>> plan = new LinkedHashMap<>();
@@ -126,30 +191,17 @@ final class Listings {
                 standbys.entrySet().stream().filter(e -> e.getValue().contains(p)).findFirst()
                         .ifPresent(e -> plan.computeIfAbsent(e.getKey(), h -> new TreeSet<>()).add(p));
             }
-            gather(plan, true, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
-            missing = missing(total, covered);
+            gather(plan, true, rawQuery, filter, after, limit, asOf, self, parts, errors);
+            missing = missing(total, parts);
         }
-        List<JsonNode> page = new ArrayList<>(items.values());
-        boolean more = hasMore[0] || page.size() > limit;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", asOf == null ? null : asOf.text());
-        body.put("items", page);
-        body.put("count", page.size());
-        body.put("nextCursor", more && !page.isEmpty() ? encodeCursor(page.get(page.size() - 1).path("key").asText()) : null);
-        body.put("complete", missing.isEmpty());
-        body.put("missingPartitions", missing);
-        body.put("partitions", total);
-        body.put("errors", errors);
-        return body;
+        boolean anyMore = parts.stream().anyMatch(PagePart::hasMore);
+        return new Page(asOf, PagePart.mergeParts(parts, limit, anyMore), missing, total, errors);
     }
 
+    /** Asks every host of {@code plan} for its partitions (others in parallel, this one meanwhile) and adds the parts. */
     private void gather(Map<HostInfo, Set<Integer>> plan, boolean standby, String rawQuery, IndicatorFilter filter,
-                        String after, int limit, Period asOf, HostInfo self, Map<String, JsonNode> items,
-                        Set<Integer> covered,
-                        List<String> errors, boolean[] hasMore) {
+                        String after, int limit, Period asOf, HostInfo self, List<PagePart> parts,
+                        List<String> errors) {
         Map<HostInfo, CompletableFuture<Forwarder.Reply>> remote = new LinkedHashMap<>();
         for (var e : plan.entrySet()) {
             if (e.getValue().isEmpty() || e.getKey().equals(self)) {
@@ -161,7 +213,7 @@ final class Listings {
         }
         Set<Integer> mine = plan.get(self);
         if (mine != null && !mine.isEmpty()) {
-            merge(localList(mine, standby, filter, after, limit, asOf), "local", items, covered, errors, hasMore);
+            add(localPart(mine, standby, filter, after, limit, asOf), "local", parts, errors);
         }
         for (var e : remote.entrySet()) {
             String who = e.getKey().host() + ":" + e.getKey().port();
@@ -171,7 +223,7 @@ final class Listings {
                     errors.add(who + " answered " + reply.status());
                     continue;
                 }
-                merge(Json.mapper().readTree(reply.body()), who, items, covered, errors, hasMore);
+                add(PagePart.parse(reply.body()), who, parts, errors);
             } catch (RuntimeException | IOException err) {
                 Throwable cause = err.getCause() == null ? err : err.getCause();
                 errors.add(who + " did not answer: " + cause);
@@ -179,15 +231,17 @@ final class Listings {
         }
     }
 
-    private static void merge(JsonNode part, String who, Map<String, JsonNode> items, Set<Integer> covered,
-                              List<String> errors, boolean[] hasMore) {
-        part.path("items").forEach(n -> items.putIfAbsent(n.path("key").asText(), n));
-        part.path("partitions").forEach(n -> covered.add(n.asInt()));
-        part.path("errors").forEach(n -> errors.add(who + ": partition " + n.path("partition").asInt() + ": "
-                + n.path("detail").asText()));
-        if (part.path("hasMore").asBoolean(false)) {
-            hasMore[0] = true;
+    private static void add(PagePart part, String who, List<PagePart> parts, List<String> errors) {
+        parts.add(part);
+        for (PagePart.Failure f : part.failures()) {
+            errors.add(who + ": partition " + f.partition() + ": " + f.detail());
         }
+    }
+
+    private static Set<Integer> missing(int total, List<PagePart> parts) {
+        Set<Integer> covered = new TreeSet<>();
+        parts.forEach(p -> covered.addAll(p.partitions()));
+        return missing(total, covered);
     }
 
     private static Set<Integer> missing(int total, Set<Integer> covered) {
