@@ -130,7 +130,8 @@ public final class AggregatorService implements AutoCloseable {
         String token = config.authToken();
         Forwarder forwarder = new Forwarder(config.forwardTimeout(), token);
         Map<String, HttpHandler> r = new LinkedHashMap<>();
-        r.put(IndicatorsHandler.PATH, Guarded.of(new IndicatorsHandler(queries, forwarder, this::partitionCount, listingPool),
+        r.put(IndicatorsHandler.PATH, Guarded.of(new IndicatorsHandler(queries, forwarder, this::partitionCount, listingPool,
+                        listingPool.getMaximumPoolSize()),
                 token, registry, "indicators"));
         // probes stay open: orchestrators call them without credentials
         r.put("/health", Guarded.of(StatusHandlers.health(streams::state), null, registry, "health"));

@@ -40,13 +40,14 @@ public final class IndicatorsHandler implements HttpHandler {
     private final Listings listings;
 
     /**
-     * @param listingPool where a listing reads and encodes partitions in parallel; should be bounded and run
-     *                    rejected tasks on the caller (see {@code AggregatorService})
+     * @param listingPool        where a listing reads partitions and encodes its page in parallel; should be bounded
+     *                           and run rejected tasks on the caller (see {@code AggregatorService})
+     * @param listingPoolThreads the threads of {@code listingPool}
      */
     public IndicatorsHandler(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount,
-                             Executor listingPool) {
+                             Executor listingPool, int listingPoolThreads) {
         this.keys = new KeyRouter(queries, forwarder);
-        this.listings = new Listings(queries, forwarder, partitionCount, listingPool);
+        this.listings = new Listings(queries, forwarder, partitionCount, listingPool, listingPoolThreads);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -37,18 +39,30 @@ final class Listings {
     static final int DEFAULT_LIMIT = IndicatorsHandler.DEFAULT_LIMIT;
     static final int MAX_LIMIT = IndicatorsHandler.MAX_LIMIT;
     private static final String PATH = IndicatorsHandler.PATH;
+    /** Fewer items than this per slice are encoded on one thread (a hand-off costs more than it saves). */
+    private static final int ENCODE_SLICE_MIN = 500;
+    private static final Comparator<Indicator> BY_KEY = Comparator.comparing(Indicator::key);
 
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
     private final IntSupplier partitionCount;
     private final Executor pool;
+    private final int poolThreads;
 
-    /** @param pool where partitions are read and encoded in parallel (the calling thread takes one of them) */
-    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount, Executor pool) {
+    /**
+     * @param pool        where partitions are read and pages encoded in parallel (the calling thread takes a share)
+     * @param poolThreads how many threads {@code pool} has
+     */
+    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount, Executor pool,
+             int poolThreads) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
         this.partitionCount = Objects.requireNonNull(partitionCount, "partitionCount");
         this.pool = Objects.requireNonNull(pool, "pool");
+        if (poolThreads < 0) {
+            throw new IllegalArgumentException("poolThreads must be >= 0, was " + poolThreads);
+        }
+        this.poolThreads = poolThreads;
     }
 
     void list(HttpExchange ex, Params params, boolean forwarded) throws IOException {
@@ -81,63 +95,87 @@ final class Listings {
     }
 
     /**
-     * Reads and encodes {@code partitions} here, one task per partition on the listing pool (this thread does
-     * the first); a partition that cannot be read is reported in the part, not thrown.
+     * Reads {@code partitions} here, one task per partition on the listing pool (this thread does the first), merges
+     * them to the page and encodes what made it, in slices in parallel. A partition that cannot be read is reported
+     * in the part, not thrown.
      */
     private PagePart localPart(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
                                int limit, Period asOf) {
-        List<Integer> ps = new ArrayList<>(partitions);
-        List<CompletableFuture<Encoded>> others = new ArrayList<>();
-        for (int i = 1; i < ps.size(); i++) {
-            int p = ps.get(i);
-            others.add(CompletableFuture.supplyAsync(() -> encode(p, standby, filter, after, limit, asOf), pool));
+        List<Supplier<Read>> reads = new ArrayList<>(partitions.size());
+        for (int p : partitions) {
+            reads.add(() -> read(p, standby, filter, after, limit, asOf));
         }
-        List<Encoded> all = new ArrayList<>(ps.size());
-        if (!ps.isEmpty()) {
-            all.add(encode(ps.get(0), standby, filter, after, limit, asOf));
+        List<List<Indicator>> found = new ArrayList<>(partitions.size());
+        Set<Integer> served = new TreeSet<>();
+        List<PagePart.Failure> failures = new ArrayList<>();
+        for (Read r : inParallel(reads)) {
+            if (r.indicators() != null) {
+                found.add(r.indicators());
+                served.add(r.partition());
+            } else {
+                failures.add(new PagePart.Failure(r.partition(), r.failure()));
+            }
         }
-        for (CompletableFuture<Encoded> f : others) {
+        PagePart.Merged<Indicator> page = PagePart.merge(found, Indicator::key, limit);
+        return PagePart.of(encode(page.items()), served, failures, page.more());
+    }
+
+    /** One partition's indicators in key order; or why it could not be read. */
+    private record Read(int partition, List<Indicator> indicators, String failure) {
+    }
+
+    private Read read(int partition, boolean standby, IndicatorFilter filter, String after, int limit, Period asOf) {
+        try {
+            List<Indicator> list = new ArrayList<>(queries.read(partition, standby,
+                    s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
+            list.sort(BY_KEY); // already in store (UTF-8 byte) order; this settles the String order cheaply
+            return new Read(partition, list, null);
+        } catch (NotAvailableException e) {
+            return new Read(partition, null, e.getMessage());
+        }
+    }
+
+    /** Encodes a page's indicators, in as many slices as the pool has threads (plus this one). */
+    private List<PagePart.Item> encode(List<Indicator> page) {
+        int slices = Math.max(1, Math.min(poolThreads + 1, page.size() / ENCODE_SLICE_MIN));
+        List<Supplier<List<PagePart.Item>>> tasks = new ArrayList<>(slices);
+        for (int i = 0; i < slices; i++) {
+            List<Indicator> slice = page.subList(page.size() * i / slices, page.size() * (i + 1) / slices);
+            tasks.add(() -> {
+                try {
+                    return PagePart.encode(slice);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot encode indicators", e);
+                }
+            });
+        }
+        List<PagePart.Item> out = new ArrayList<>(page.size());
+        inParallel(tasks).forEach(out::addAll);
+        return out;
+    }
+
+    /** Runs the tasks, all but the first on the pool and the first on this thread; results in task order. */
+    private <T> List<T> inParallel(List<Supplier<T>> tasks) {
+        List<CompletableFuture<T>> others = new ArrayList<>(tasks.size());
+        for (int i = 1; i < tasks.size(); i++) {
+            others.add(CompletableFuture.supplyAsync(tasks.get(i), pool));
+        }
+        List<T> out = new ArrayList<>(tasks.size());
+        if (!tasks.isEmpty()) {
+            out.add(tasks.get(0).get());
+        }
+        for (CompletableFuture<T> f : others) {
             try {
-                all.add(f.join());
+                out.add(f.join());
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        List<List<PagePart.Item>> found = new ArrayList<>(all.size());
-        Set<Integer> served = new TreeSet<>();
-        List<PagePart.Failure> failures = new ArrayList<>();
-        for (Encoded e : all) {
-            if (e.items() != null) {
-                found.add(e.items());
-                served.add(e.partition());
-            } else {
-                failures.add(new PagePart.Failure(e.partition(), e.failure()));
-            }
-        }
-        return PagePart.local(found, served, failures, limit);
-    }
-
-    /** One partition's items, encoded; or why it could not be read. */
-    private record Encoded(int partition, List<PagePart.Item> items, String failure) {
-    }
-
-    private Encoded encode(int partition, boolean standby, IndicatorFilter filter, String after, int limit,
-                           Period asOf) {
-        List<Indicator> list;
-        try {
-            list = queries.read(partition, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value();
-        } catch (NotAvailableException e) {
-            return new Encoded(partition, null, e.getMessage());
-        }
-        try {
-            return new Encoded(partition, PagePart.encode(list), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the indicators of partition " + partition, e);
-        }
+        return out;
     }
 
     /** A merged listing page, written as the {@code IndicatorPage} of openapi.yaml. */
-    record Page(Period asOf, PagePart.Merged merged, Set<Integer> missing, int partitions, List<String> errors) {
+    record Page(Period asOf, PagePart.Merged<PagePart.Item> merged, Set<Integer> missing, int partitions, List<String> errors) {
         void write(JsonGenerator g) throws IOException {
             List<PagePart.Item> items = merged.items();
             g.writeStartObject();
@@ -194,8 +232,7 @@ final class Listings {
             gather(plan, true, rawQuery, filter, after, limit, asOf, self, parts, errors);
             missing = missing(total, parts);
         }
-        boolean anyMore = parts.stream().anyMatch(PagePart::hasMore);
-        return new Page(asOf, PagePart.mergeParts(parts, limit, anyMore), missing, total, errors);
+        return new Page(asOf, PagePart.mergeParts(parts, limit), missing, total, errors);
     }
 
     /** Asks every host of {@code plan} for its partitions (others in parallel, this one meanwhile) and adds the parts. */

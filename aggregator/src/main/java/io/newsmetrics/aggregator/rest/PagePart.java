@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What one instance contributes to a listing: its items in key order, the partitions it read, the partitions it
- * could not read, and whether it had more than the page. Every item is held as JSON bytes: encoded once here
- * (partitions in parallel), or as another instance sent it, so merging never re-parses or re-encodes an item,
- * only finds where each one starts and ends.
+ * could not read, and whether it had more than the page. Every item is held as JSON bytes: encoded once here,
+ * or as another instance sent it, so merging never re-parses or re-encodes an item, only finds where each one
+ * starts and ends.
  */
 final class PagePart {
     /**
@@ -53,8 +54,8 @@ final class PagePart {
     }
 
     /**
-     * Encodes indicators (in key order) as items, all into one array: the costly part of a listing, done per
-     * partition so that partitions can be encoded in parallel.
+     * Encodes indicators (in key order) as items, all into one array; a listing encodes only what makes its page,
+     * in a few such slices in parallel.
      */
     static List<Item> encode(List<Indicator> indicators) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(Math.max(256, indicators.size() * 640));
@@ -76,19 +77,9 @@ final class PagePart {
         return items;
     }
 
-    /**
-     * This instance's part: the encoded items of every partition read (each list in store order), limited to
-     * {@code limit} items in key order.
-     */
-    static PagePart local(List<List<Item>> perPartition, Set<Integer> served, List<Failure> failures, int limit) {
-        List<List<Item>> sources = new ArrayList<>(perPartition.size());
-        for (List<Item> list : perPartition) {
-            List<Item> items = new ArrayList<>(list);
-            items.sort(BY_KEY); // already in store (UTF-8 byte) order; this settles the String order cheaply
-            sources.add(items);
-        }
-        Merged m = merge(sources, limit);
-        return new PagePart(m.items(), new TreeSet<>(served), List.copyOf(failures), m.more());
+    /** A part of items already in key order. */
+    static PagePart of(List<Item> items, Set<Integer> partitions, List<Failure> failures, boolean hasMore) {
+        return new PagePart(List.copyOf(items), new TreeSet<>(partitions), List.copyOf(failures), hasMore);
     }
 
     /**
@@ -215,29 +206,29 @@ final class PagePart {
     }
 
     /** A merged page: at most the limit, and whether there was more. */
-    record Merged(List<Item> items, boolean more) {
+    record Merged<T>(List<T> items, boolean more) {
     }
 
     /**
-     * Merges key-ordered sources into at most {@code limit} items in key order; a key found in several sources is
-     * taken from the first of them. {@code more}: some source had an item beyond the page.
+     * Merges key-ordered sources into at most {@code limit} elements in key order; a key found in several sources
+     * is taken from the first of them. {@code more}: some source had an element beyond the page.
      */
-    static Merged merge(List<List<Item>> sources, int limit) {
+    static <T> Merged<T> merge(List<List<T>> sources, Function<? super T, String> keyOf, int limit) {
         if (sources.size() == 1) { // one instance, or one partition: nothing to interleave
-            List<Item> only = sources.get(0);
-            return only.size() > limit ? new Merged(new ArrayList<>(only.subList(0, limit)), true)
-                    : new Merged(new ArrayList<>(only), false);
+            List<T> only = sources.get(0);
+            return only.size() > limit ? new Merged<>(new ArrayList<>(only.subList(0, limit)), true)
+                    : new Merged<>(new ArrayList<>(only), false);
         }
         int n = sources.size();
         int[] pos = new int[n];
         String[] head = new String[n]; // each source's current key, null when used up
         int total = 0;
         for (int s = 0; s < n; s++) {
-            List<Item> src = sources.get(s);
+            List<T> src = sources.get(s);
             total += src.size();
-            head[s] = src.isEmpty() ? null : src.get(0).key();
+            head[s] = src.isEmpty() ? null : keyOf.apply(src.get(0));
         }
-        List<Item> out = new ArrayList<>(Math.min(limit, total));
+        List<T> out = new ArrayList<>(Math.min(limit, total));
         while (true) {
             int best = -1;
             for (int s = 0; s < n; s++) {
@@ -246,28 +237,32 @@ final class PagePart {
                 }
             }
             if (best < 0) {
-                return new Merged(out, false);
+                return new Merged<>(out, false);
             }
             if (out.size() == limit) {
-                return new Merged(out, true);
+                return new Merged<>(out, true);
             }
             String key = head[best];
             out.add(sources.get(best).get(pos[best]));
-            for (int s = best; s < n; s++) { // the taken item, and the same key in later sources
+            for (int s = best; s < n; s++) { // the taken element, and the same key in later sources
                 if (key.equals(head[s])) {
-                    List<Item> src = sources.get(s);
+                    List<T> src = sources.get(s);
                     pos[s]++;
-                    head[s] = pos[s] < src.size() ? src.get(pos[s]).key() : null;
+                    head[s] = pos[s] < src.size() ? keyOf.apply(src.get(pos[s])) : null;
                 }
             }
         }
     }
 
     /** Merges parts (earlier parts win on equal keys) into one page of at most {@code limit} items. */
-    static Merged mergeParts(List<PagePart> parts, int limit, boolean anyHasMore) {
+    static Merged<Item> mergeParts(List<PagePart> parts, int limit) {
         List<List<Item>> sources = new ArrayList<>(parts.size());
-        parts.forEach(p -> sources.add(p.items));
-        Merged m = merge(sources, limit);
-        return new Merged(m.items(), m.more() || anyHasMore);
+        boolean anyMore = false;
+        for (PagePart p : parts) {
+            sources.add(p.items);
+            anyMore |= p.hasMore;
+        }
+        Merged<Item> m = merge(sources, Item::key, limit);
+        return new Merged<>(m.items(), m.more() || anyMore);
     }
 }

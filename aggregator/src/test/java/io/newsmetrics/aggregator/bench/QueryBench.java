@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * forwarded), and listing latency (first page of 100, page of 1000, a text search that scans every key, and
  * every key: in one request and as pages of 1000 following the cursor).
  *
- * <p>Arguments (all optional): {@code keys=10000 seconds=10 threads=8 instances=1 hold=0}; with
+ * <p>Arguments (all optional): {@code keys=10000 seconds=10 threads=8 instances=1 hold=0 httpThreads=8}; with
  * {@code hold=N} the servers stay up N seconds after the run so an external load tool (wrk) can be used;
  * the URLs are printed.
  */
@@ -53,6 +53,7 @@ public final class QueryBench {
         int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
         int instances = Integer.parseInt(a.getOrDefault("instances", "1"));
         int hold = Integer.parseInt(a.getOrDefault("hold", "0"));
+        int httpThreads = Integer.parseInt(a.getOrDefault("httpThreads", "8"));
 
         Path dir = Files.createTempDirectory("querybench");
         List<AggregatorServer> servers = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class QueryBench {
                 int port = freePort();
                 AggregatorConfig c = AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-" + i),
                         "127.0.0.1:" + port).withApplicationId("querybench").withStandbyReplicas(instances > 1 ? 1 : 0)
-                        .withHttpThreads(8);
+                        .withHttpThreads(httpThreads);
                 servers.add(AggregatorServer.start(c, "127.0.0.1", port));
             }
             int port = servers.get(0).port();

@@ -113,7 +113,7 @@ class OpenApiContractTest {
         Observation c = obs("https://c", 5.0, "percent", Change.UP);
         List<PagePart.Item> items = PagePart.encode(List.of(Indicator.summarize(a, List.of(a, c), 2)));
         Listings.Page page = new Listings.Page(io.newsmetrics.aggregator.model.Period.parse("2025"),
-                new PagePart.Merged(items, true), Set.of(2), 3, List.of("127.0.0.1:1 did not answer"));
+                new PagePart.Merged<>(items, true), Set.of(2), 3, List.of("127.0.0.1:1 did not answer"));
         @SuppressWarnings("unchecked")
         Map<String, Object> body = Json.mapper().readValue(PagePartTest.write(page::write), LinkedHashMap.class);
         assertMatches("IndicatorPage", body);

@@ -37,7 +37,7 @@ class PagePartTest {
         return out;
     }
 
-    private static List<String> keys(PagePart.Merged m) {
+    private static List<String> keys(PagePart.Merged<PagePart.Item> m) {
         return m.items().stream().map(PagePart.Item::key).toList();
     }
 
@@ -45,7 +45,7 @@ class PagePartTest {
     void mergesSourcesInKeyOrderTakingAKeyOnceFromTheFirstSource() {
         List<PagePart.Item> first = items("a", "c", "e");
         List<PagePart.Item> second = items("b", "c", "d", "f");
-        PagePart.Merged m = PagePart.merge(List.of(first, second), 10);
+        PagePart.Merged<PagePart.Item> m = PagePart.merge(List.of(first, second), PagePart.Item::key, 10);
         assertEquals(List.of("a", "b", "c", "d", "e", "f"), keys(m));
         assertFalse(m.more());
         assertTrue(m.items().contains(first.get(1)), "the duplicate key comes from the first source");
@@ -53,15 +53,24 @@ class PagePartTest {
 
     @Test
     void stopsAtTheLimitAndSaysThereIsMore() {
-        PagePart.Merged m = PagePart.merge(List.of(items("a", "c"), items("b", "d")), 3);
+        PagePart.Merged<PagePart.Item> m = PagePart.merge(List.of(items("a", "c"), items("b", "d")), PagePart.Item::key, 3);
         assertEquals(List.of("a", "b", "c"), keys(m));
         assertTrue(m.more());
-        PagePart.Merged exact = PagePart.merge(List.of(items("a", "c"), items("b")), 3);
+        PagePart.Merged<PagePart.Item> exact = PagePart.merge(List.of(items("a", "c"), items("b")), PagePart.Item::key, 3);
         assertFalse(exact.more(), "exactly the limit is not more");
-        PagePart.Merged one = PagePart.merge(List.of(items("a", "b", "c")), 2);
+        PagePart.Merged<PagePart.Item> one = PagePart.merge(List.of(items("a", "b", "c")), PagePart.Item::key, 2);
         assertEquals(List.of("a", "b"), keys(one));
         assertTrue(one.more());
-        assertEquals(List.of(), keys(PagePart.merge(List.of(), 5)));
+        assertEquals(List.of(), keys(PagePart.merge(List.<List<PagePart.Item>>of(), PagePart.Item::key, 5)));
+    }
+
+    @Test
+    void partsMergeWithMoreWhenAnyPartHadMore() {
+        PagePart a = PagePart.of(items("a", "c"), Set.of(0), List.of(), false);
+        PagePart b = PagePart.of(items("b"), Set.of(1), List.of(), true);
+        PagePart.Merged<PagePart.Item> m = PagePart.mergeParts(List.of(a, b), 10);
+        assertEquals(List.of("a", "b", "c"), keys(m));
+        assertTrue(m.more(), "b stopped at its limit: keys after it may exist");
     }
 
     @Test
@@ -82,7 +91,7 @@ class PagePartTest {
     @Test
     void aPartWrittenByOneInstanceIsReadBackByAnotherWithItsItemsAsSent() throws IOException {
         List<PagePart.Item> encoded = PagePart.encode(List.of(indicator("a/x", 1), indicator("b/x", 2)));
-        PagePart part = PagePart.local(List.of(encoded), Set.of(0, 2), List.of(new PagePart.Failure(1, "restoring")), 10);
+        PagePart part = PagePart.of(encoded, Set.of(0, 2), List.of(new PagePart.Failure(1, "restoring")), false);
         byte[] sent = write(g -> {
             g.writeStartObject();
             part.writeFields(g);
