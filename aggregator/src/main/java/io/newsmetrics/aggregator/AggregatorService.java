@@ -38,8 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The aggregator: a Kafka Streams application that folds {@code metrics} into the latest value, history,
@@ -56,6 +59,7 @@ public final class AggregatorService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics streamsMetrics;
     private final ScheduledExecutorService metricsScheduler;
+    private final ThreadPoolExecutor listingPool;
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
     private final Map<String, HttpHandler> routes;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -88,7 +92,22 @@ public final class AggregatorService implements AutoCloseable {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        this.listingPool = newListingPool();
         this.routes = buildRoutes();
+    }
+
+    /**
+     * Threads that read and encode the partitions of a listing in parallel, one per core; a listing beyond what
+     * they can take reads on its own HTTP thread (caller runs), so listings never queue up here.
+     */
+    private static ThreadPoolExecutor newListingPool() {
+        int n = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "aggregator-listing-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**
@@ -111,7 +130,8 @@ public final class AggregatorService implements AutoCloseable {
         String token = config.authToken();
         Forwarder forwarder = new Forwarder(config.forwardTimeout(), token);
         Map<String, HttpHandler> r = new LinkedHashMap<>();
-        r.put(IndicatorsHandler.PATH, Guarded.of(new IndicatorsHandler(queries, forwarder, this::partitionCount),
+        r.put(IndicatorsHandler.PATH, Guarded.of(new IndicatorsHandler(queries, forwarder, this::partitionCount, listingPool,
+                        listingPool.getMaximumPoolSize()),
                 token, registry, "indicators"));
         // probes stay open: orchestrators call them without credentials
         r.put("/health", Guarded.of(StatusHandlers.health(streams::state), null, registry, "health"));
@@ -209,6 +229,7 @@ public final class AggregatorService implements AutoCloseable {
         }
         streamsMetrics.close();
         metricsScheduler.shutdownNow();
+        listingPool.shutdownNow();
         registry.close();
         log.info("aggregator {} closed", config.advertisedHostPort());
     }

@@ -171,6 +171,9 @@ class AggregatorServiceTest {
 
         TestSupport.Reply badLimit = get(port, "/indicators?limit=0");
         assertEquals(400, badLimit.status());
+        TestSupport.Reply overLimit = get(port, "/indicators?limit=10001");
+        assertEquals(400, overLimit.status());
+        assertTrue(overLimit.json().path("detail").asText().contains("1..10000"), overLimit.body());
         TestSupport.Reply unknownParam = get(port, "/indicators?colour=red");
         assertEquals(400, unknownParam.status());
         assertTrue(unknownParam.json().path("detail").asText().contains("colour"));
@@ -206,6 +209,10 @@ class AggregatorServiceTest {
         assertEquals(1, page2.json().path("count").asInt());
         assertEquals("kenya/mobile-subscriptions", page2.json().path("items").get(0).path("key").asText());
         assertTrue(page2.json().path("nextCursor").isNull());
+
+        TestSupport.Reply whole = get(port, "/indicators?subject=kenya&limit=10000");
+        assertEquals(200, whole.status(), "one request may list up to 10,000 keys");
+        assertEquals(3, whole.json().path("count").asInt());
     }
 
     @Test

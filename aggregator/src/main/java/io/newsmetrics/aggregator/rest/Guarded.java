@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps a handler: only GET and HEAD, optional bearer-token check, and every failure turned into a JSON
@@ -24,6 +27,7 @@ public final class Guarded implements HttpHandler {
     private final byte[] token;
     private final MeterRegistry registry;
     private final String route;
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     private Guarded(HttpHandler delegate, String authToken, MeterRegistry registry, String route) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -134,10 +138,18 @@ public final class Guarded implements HttpHandler {
 
     private void record(HttpExchange ex) {
         if (registry != null && ex.getAttribute(STARTED) instanceof Long started) {
-            Timer.builder("http.server.requests").tag("route", route)
-                    .tag("status", String.valueOf(ex.getResponseCode()))
-                    .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(ex.getResponseCode()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The route's timer for a status, registered once (a registry look-up per request costs more than the timing). */
+    private Timer timer(int status) {
+        Timer t = timers.get(status);
+        if (t == null) {
+            t = timers.computeIfAbsent(status, s -> Timer.builder("http.server.requests").tag("route", route)
+                    .tag("status", String.valueOf(s)).register(registry));
+        }
+        return t;
     }
 
     private boolean authorized(String header) {

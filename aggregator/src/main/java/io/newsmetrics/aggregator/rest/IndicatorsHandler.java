@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -29,7 +30,7 @@ public final class IndicatorsHandler implements HttpHandler {
     public static final String PATH = "/indicators";
     private static final String HISTORY_SUFFIX = "/history";
     public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 10_000;
     private static final Set<String> KEY_PARAMS = Set.of("asOf");
     private static final Set<String> HISTORY_PARAMS = Set.of("from", "to", "asOf");
     private static final Set<String> LIST_PARAMS = Set.of("subject", "indicator", "text", "limit", "cursor",
@@ -38,9 +39,15 @@ public final class IndicatorsHandler implements HttpHandler {
     private final KeyRouter keys;
     private final Listings listings;
 
-    public IndicatorsHandler(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount) {
+    /**
+     * @param listingPool        where a listing reads partitions and encodes its page in parallel; should be bounded
+     *                           and run rejected tasks on the caller (see {@code AggregatorService})
+     * @param listingPoolThreads the threads of {@code listingPool}
+     */
+    public IndicatorsHandler(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount,
+                             Executor listingPool, int listingPoolThreads) {
         this.keys = new KeyRouter(queries, forwarder);
-        this.listings = new Listings(queries, forwarder, partitionCount);
+        this.listings = new Listings(queries, forwarder, partitionCount, listingPool, listingPoolThreads);
     }
 
     @Override
@@ -70,26 +77,27 @@ public final class IndicatorsHandler implements HttpHandler {
         }
         Params params = Params.parse(rawQuery, history ? HISTORY_PARAMS : KEY_PARAMS);
         String target = ex.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
-        Function<PartitionStores, Map<String, Object>> query = history ? historyQuery(key, params) : keyQuery(key, params);
+        Function<PartitionStores, KeyRouter.Fields> query = history ? historyQuery(key, params) : keyQuery(key, params);
         keys.answerKey(ex, key, query, target, forwarded);
     }
 
-    private static Function<PartitionStores, Map<String, Object>> keyQuery(String key, Params params) {
+    private static Function<PartitionStores, KeyRouter.Fields> keyQuery(String key, Params params) {
         Period asOf = params.period("asOf");
         return s -> {
             Indicator i = asOf == null ? IndicatorReads.latest(s, key) : IndicatorReads.asOf(s, key, asOf);
             if (i == null) {
                 return null;
             }
-            Map<String, Object> body = Views.indicator(i);
-            if (asOf != null) {
-                body.put("asOf", asOf.text());
-            }
-            return body;
+            return g -> {
+                IndicatorJson.writeFields(g, i);
+                if (asOf != null) {
+                    g.writeStringField("asOf", asOf.text());
+                }
+            };
         };
     }
 
-    private static Function<PartitionStores, Map<String, Object>> historyQuery(String key, Params params) {
+    private static Function<PartitionStores, KeyRouter.Fields> historyQuery(String key, Params params) {
         Period from = params.period("from");
         Period to = params.period("to");
         Period asOf = params.period("asOf");
@@ -114,7 +122,12 @@ public final class IndicatorsHandler implements HttpHandler {
             history.forEach(o -> items.add(Views.observation(o)));
             body.put("observations", items);
             body.put("conflicts", Views.conflicts(history));
-            return body;
+            return g -> {
+                for (Map.Entry<String, Object> e : body.entrySet()) {
+                    g.writeFieldName(e.getKey());
+                    g.writeObject(e.getValue());
+                }
+            };
         };
     }
 

@@ -1,5 +1,6 @@
 package io.newsmetrics.aggregator.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import io.newsmetrics.aggregator.streams.InteractiveQueries;
 import io.newsmetrics.aggregator.streams.InteractiveQueries.PartitionStores;
@@ -13,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -25,15 +25,23 @@ import java.util.function.Function;
 final class KeyRouter {
     private static final Logger log = LoggerFactory.getLogger(KeyRouter.class);
 
+    /** The fields of an answer read from a store, written into the answer object before where it was read. */
+    @FunctionalInterface
+    interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
+    private final String servedBy;
 
     KeyRouter(InteractiveQueries queries, Forwarder forwarder) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
+        this.servedBy = queries.self().host() + ":" + queries.self().port();
     }
 
-    void answerKey(HttpExchange ex, String key, Function<PartitionStores, Map<String, Object>> query,
+    void answerKey(HttpExchange ex, String key, Function<PartitionStores, Fields> query,
                            String target, boolean forwarded) throws IOException {
         KeyLocation loc = locate(key);
         HostInfo self = queries.self();
@@ -62,7 +70,7 @@ final class KeyRouter {
     }
 
     /** Tries {@code plan[i..]} in order until one answers; the last failure is a 503 naming every attempt. */
-    private void attempt(HttpExchange ex, String key, int partition, Function<PartitionStores, Map<String, Object>> query,
+    private void attempt(HttpExchange ex, String key, int partition, Function<PartitionStores, Fields> query,
                          String target, List<HostInfo> plan, int i, List<String> failures) {
         if (i == plan.size()) {
             Guarded.complete(ex, () -> {
@@ -75,7 +83,7 @@ final class KeyRouter {
         HostInfo host = plan.get(i);
         try {
             if (host.equals(queries.self())) {
-                LocalRead<Map<String, Object>> read;
+                LocalRead<Fields> read;
                 try {
                     read = queries.read(partition, true, query);
                 } catch (NotAvailableException e) {
@@ -112,15 +120,19 @@ final class KeyRouter {
         }
     }
 
-    private void sendLocal(HttpExchange ex, String key, LocalRead<Map<String, Object>> read) throws IOException {
+    private void sendLocal(HttpExchange ex, String key, LocalRead<Fields> read) throws IOException {
         if (read.value() == null) {
             throw ApiException.notFound("no indicator '" + key + "'");
         }
-        Map<String, Object> body = read.value();
-        body.put("servedBy", queries.self().host() + ":" + queries.self().port());
-        body.put("replica", read.standby() ? "standby" : "active");
-        body.put("lag", read.lag());
-        HttpJson.send(ex, 200, body);
+        Fields fields = read.value();
+        HttpJson.send(ex, 200, g -> {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeStringField("servedBy", servedBy);
+            g.writeStringField("replica", read.standby() ? "standby" : "active");
+            g.writeNumberField("lag", read.lag());
+            g.writeEndObject();
+        });
     }
 
 }

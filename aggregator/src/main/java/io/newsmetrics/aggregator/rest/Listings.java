@@ -1,8 +1,6 @@
 package io.newsmetrics.aggregator.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import io.newsmetrics.aggregator.model.Indicator;
 import io.newsmetrics.aggregator.model.Period;
@@ -11,11 +9,11 @@ import io.newsmetrics.aggregator.streams.IndicatorFilter;
 import io.newsmetrics.aggregator.streams.IndicatorReads;
 import io.newsmetrics.aggregator.streams.InteractiveQueries;
 import io.newsmetrics.aggregator.streams.NotAvailableException;
-import io.newsmetrics.model.Json;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -39,15 +39,30 @@ final class Listings {
     static final int DEFAULT_LIMIT = IndicatorsHandler.DEFAULT_LIMIT;
     static final int MAX_LIMIT = IndicatorsHandler.MAX_LIMIT;
     private static final String PATH = IndicatorsHandler.PATH;
+    /** Fewer items than this per slice are encoded on one thread (a hand-off costs more than it saves). */
+    private static final int ENCODE_SLICE_MIN = 500;
+    private static final Comparator<Indicator> BY_KEY = Comparator.comparing(Indicator::key);
 
     private final InteractiveQueries queries;
     private final Forwarder forwarder;
     private final IntSupplier partitionCount;
+    private final Executor pool;
+    private final int poolThreads;
 
-    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount) {
+    /**
+     * @param pool        where partitions are read and pages encoded in parallel (the calling thread takes a share)
+     * @param poolThreads how many threads {@code pool} has
+     */
+    Listings(InteractiveQueries queries, Forwarder forwarder, IntSupplier partitionCount, Executor pool,
+             int poolThreads) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
         this.partitionCount = Objects.requireNonNull(partitionCount, "partitionCount");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        if (poolThreads < 0) {
+            throw new IllegalArgumentException("poolThreads must be >= 0, was " + poolThreads);
+        }
+        this.poolThreads = poolThreads;
     }
 
     void list(HttpExchange ex, Params params, boolean forwarded) throws IOException {
@@ -60,52 +75,140 @@ final class Listings {
             if (partitions == null) {
                 partitions = queries.localActivePartitions();
             }
-            HttpJson.send(ex, 200, localList(partitions, params.bool("standby"), filter, after, limit, asOf));
+            PagePart part = localPart(partitions, params.bool("standby"), filter, after, limit, asOf);
+            HttpJson.stream(ex, 200, g -> {
+                g.writeStartObject();
+                part.writeFields(g);
+                g.writeEndObject();
+            });
             return;
         }
         if (params.get("partitions") != null || params.get("standby") != null) {
             throw ApiException.badRequest("partitions and standby are for requests between instances");
         }
-        Map<String, Object> body = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
-        if (params.bool("requireComplete") && !(Boolean) body.get("complete")) {
-            throw ApiException.unavailable("partitions " + body.get("missingPartitions") + " cannot be read now",
+        Page page = fanOut(ex.getRequestURI().getRawQuery(), filter, after, limit, asOf);
+        if (params.bool("requireComplete") && !page.missing().isEmpty()) {
+            throw ApiException.unavailable("partitions " + page.missing() + " cannot be read now",
                     InteractiveQueries.RETRY_AFTER_SECONDS);
         }
-        HttpJson.send(ex, 200, body);
+        HttpJson.stream(ex, 200, page::write);
     }
 
-    private ObjectNode localList(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
-                                 int limit, Period asOf) {
-        List<Indicator> found = new ArrayList<>();
-        ArrayNode served = Json.mapper().createArrayNode();
-        ArrayNode errors = Json.mapper().createArrayNode();
+    /**
+     * Reads {@code partitions} here, one task per partition on the listing pool (this thread does the first), merges
+     * them to the page and encodes what made it, in slices in parallel. A partition that cannot be read is reported
+     * in the part, not thrown.
+     */
+    private PagePart localPart(Set<Integer> partitions, boolean standby, IndicatorFilter filter, String after,
+                               int limit, Period asOf) {
+        List<Supplier<Read>> reads = new ArrayList<>(partitions.size());
         for (int p : partitions) {
-            try {
-                found.addAll(queries.read(p, standby, s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
-                served.add(p);
-            } catch (NotAvailableException e) {
-                errors.addObject().put("partition", p).put("detail", e.getMessage());
+            reads.add(() -> read(p, standby, filter, after, limit, asOf));
+        }
+        List<List<Indicator>> found = new ArrayList<>(partitions.size());
+        Set<Integer> served = new TreeSet<>();
+        List<PagePart.Failure> failures = new ArrayList<>();
+        for (Read r : inParallel(reads)) {
+            if (r.indicators() != null) {
+                found.add(r.indicators());
+                served.add(r.partition());
+            } else {
+                failures.add(new PagePart.Failure(r.partition(), r.failure()));
             }
         }
-        found.sort(Comparator.comparing(Indicator::key));
-        ObjectNode out = Json.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        for (int i = 0; i < Math.min(limit, found.size()); i++) {
-            items.add(Json.mapper().valueToTree(Views.indicator(found.get(i))));
+        PagePart.Merged<Indicator> page = PagePart.merge(found, Indicator::key, limit);
+        return PagePart.of(encode(page.items()), served, failures, page.more());
+    }
+
+    /** One partition's indicators in key order; or why it could not be read. */
+    private record Read(int partition, List<Indicator> indicators, String failure) {
+    }
+
+    private Read read(int partition, boolean standby, IndicatorFilter filter, String after, int limit, Period asOf) {
+        try {
+            List<Indicator> list = new ArrayList<>(queries.read(partition, standby,
+                    s -> IndicatorReads.list(s, filter, after, limit + 1, asOf)).value());
+            list.sort(BY_KEY); // already in store (UTF-8 byte) order; this settles the String order cheaply
+            return new Read(partition, list, null);
+        } catch (NotAvailableException e) {
+            return new Read(partition, null, e.getMessage());
         }
-        out.put("hasMore", found.size() > limit);
-        out.set("partitions", served);
-        out.set("errors", errors);
+    }
+
+    /** Encodes a page's indicators, in as many slices as the pool has threads (plus this one). */
+    private List<PagePart.Item> encode(List<Indicator> page) {
+        int slices = Math.max(1, Math.min(poolThreads + 1, page.size() / ENCODE_SLICE_MIN));
+        List<Supplier<List<PagePart.Item>>> tasks = new ArrayList<>(slices);
+        for (int i = 0; i < slices; i++) {
+            List<Indicator> slice = page.subList(page.size() * i / slices, page.size() * (i + 1) / slices);
+            tasks.add(() -> {
+                try {
+                    return PagePart.encode(slice);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot encode indicators", e);
+                }
+            });
+        }
+        List<PagePart.Item> out = new ArrayList<>(page.size());
+        inParallel(tasks).forEach(out::addAll);
         return out;
     }
 
-    private Map<String, Object> fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
+    /** Runs the tasks, all but the first on the pool and the first on this thread; results in task order. */
+    private <T> List<T> inParallel(List<Supplier<T>> tasks) {
+        List<CompletableFuture<T>> others = new ArrayList<>(tasks.size());
+        for (int i = 1; i < tasks.size(); i++) {
+            others.add(CompletableFuture.supplyAsync(tasks.get(i), pool));
+        }
+        List<T> out = new ArrayList<>(tasks.size());
+        if (!tasks.isEmpty()) {
+            out.add(tasks.get(0).get());
+        }
+        for (CompletableFuture<T> f : others) {
+            try {
+                out.add(f.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return out;
+    }
+
+    /** A merged listing page, written as the {@code IndicatorPage} of openapi.yaml. */
+    record Page(Period asOf, PagePart.Merged<PagePart.Item> merged, Set<Integer> missing, int partitions, List<String> errors) {
+        void write(JsonGenerator g) throws IOException {
+            List<PagePart.Item> items = merged.items();
+            g.writeStartObject();
+            g.writeStringField("asOf", asOf == null ? null : asOf.text());
+            g.writeArrayFieldStart("items");
+            for (PagePart.Item i : items) {
+                i.write(g);
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", items.size());
+            g.writeStringField("nextCursor", merged.more() && !items.isEmpty()
+                    ? encodeCursor(items.get(items.size() - 1).key()) : null);
+            g.writeBooleanField("complete", missing.isEmpty());
+            g.writeArrayFieldStart("missingPartitions");
+            for (int p : missing) {
+                g.writeNumber(p);
+            }
+            g.writeEndArray();
+            g.writeNumberField("partitions", partitions);
+            g.writeArrayFieldStart("errors");
+            for (String e : errors) {
+                g.writeString(e);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private Page fanOut(String rawQuery, IndicatorFilter filter, String after, int limit, Period asOf) {
         int total = partitionCount.getAsInt();
         HostInfo self = queries.self();
         List<String> errors = new ArrayList<>();
-        Map<String, JsonNode> items = new TreeMap<>();
-        Set<Integer> covered = new TreeSet<>();
-        boolean[] hasMore = {false};
+        List<PagePart> parts = new ArrayList<>();
 
         Map<HostInfo, Set<Integer>> actives = new LinkedHashMap<>();
         Map<HostInfo, Set<Integer>> standbys = new LinkedHashMap<>();
@@ -117,8 +220,8 @@ final class Listings {
         } catch (NotAvailableException e) {
             errors.add(e.getMessage());
         }
-        gather(actives, false, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
-        Set<Integer> missing = missing(total, covered);
+        gather(actives, false, rawQuery, filter, after, limit, asOf, self, parts, errors);
+        Set<Integer> missing = missing(total, parts);
         if (!missing.isEmpty()) {
             // second round: standbys (within the lag bound) of the partitions the actives did not give
             Map<HostInfo, Set<Integer>> plan = new LinkedHashMap<>();
@@ -126,30 +229,16 @@ final class Listings {
                 standbys.entrySet().stream().filter(e -> e.getValue().contains(p)).findFirst()
                         .ifPresent(e -> plan.computeIfAbsent(e.getKey(), h -> new TreeSet<>()).add(p));
             }
-            gather(plan, true, rawQuery, filter, after, limit, asOf, self, items, covered, errors, hasMore);
-            missing = missing(total, covered);
+            gather(plan, true, rawQuery, filter, after, limit, asOf, self, parts, errors);
+            missing = missing(total, parts);
         }
-        List<JsonNode> page = new ArrayList<>(items.values());
-        boolean more = hasMore[0] || page.size() > limit;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", asOf == null ? null : asOf.text());
-        body.put("items", page);
-        body.put("count", page.size());
-        body.put("nextCursor", more && !page.isEmpty() ? encodeCursor(page.get(page.size() - 1).path("key").asText()) : null);
-        body.put("complete", missing.isEmpty());
-        body.put("missingPartitions", missing);
-        body.put("partitions", total);
-        body.put("errors", errors);
-        return body;
+        return new Page(asOf, PagePart.mergeParts(parts, limit), missing, total, errors);
     }
 
+    /** Asks every host of {@code plan} for its partitions (others in parallel, this one meanwhile) and adds the parts. */
     private void gather(Map<HostInfo, Set<Integer>> plan, boolean standby, String rawQuery, IndicatorFilter filter,
-                        String after, int limit, Period asOf, HostInfo self, Map<String, JsonNode> items,
-                        Set<Integer> covered,
-                        List<String> errors, boolean[] hasMore) {
+                        String after, int limit, Period asOf, HostInfo self, List<PagePart> parts,
+                        List<String> errors) {
         Map<HostInfo, CompletableFuture<Forwarder.Reply>> remote = new LinkedHashMap<>();
         for (var e : plan.entrySet()) {
             if (e.getValue().isEmpty() || e.getKey().equals(self)) {
@@ -161,7 +250,7 @@ final class Listings {
         }
         Set<Integer> mine = plan.get(self);
         if (mine != null && !mine.isEmpty()) {
-            merge(localList(mine, standby, filter, after, limit, asOf), "local", items, covered, errors, hasMore);
+            add(localPart(mine, standby, filter, after, limit, asOf), "local", parts, errors);
         }
         for (var e : remote.entrySet()) {
             String who = e.getKey().host() + ":" + e.getKey().port();
@@ -171,7 +260,7 @@ final class Listings {
                     errors.add(who + " answered " + reply.status());
                     continue;
                 }
-                merge(Json.mapper().readTree(reply.body()), who, items, covered, errors, hasMore);
+                add(PagePart.parse(reply.body()), who, parts, errors);
             } catch (RuntimeException | IOException err) {
                 Throwable cause = err.getCause() == null ? err : err.getCause();
                 errors.add(who + " did not answer: " + cause);
@@ -179,15 +268,17 @@ final class Listings {
         }
     }
 
-    private static void merge(JsonNode part, String who, Map<String, JsonNode> items, Set<Integer> covered,
-                              List<String> errors, boolean[] hasMore) {
-        part.path("items").forEach(n -> items.putIfAbsent(n.path("key").asText(), n));
-        part.path("partitions").forEach(n -> covered.add(n.asInt()));
-        part.path("errors").forEach(n -> errors.add(who + ": partition " + n.path("partition").asInt() + ": "
-                + n.path("detail").asText()));
-        if (part.path("hasMore").asBoolean(false)) {
-            hasMore[0] = true;
+    private static void add(PagePart part, String who, List<PagePart> parts, List<String> errors) {
+        parts.add(part);
+        for (PagePart.Failure f : part.failures()) {
+            errors.add(who + ": partition " + f.partition() + ": " + f.detail());
         }
+    }
+
+    private static Set<Integer> missing(int total, List<PagePart> parts) {
+        Set<Integer> covered = new TreeSet<>();
+        parts.forEach(p -> covered.addAll(p.partitions()));
+        return missing(total, covered);
     }
 
     private static Set<Integer> missing(int total, Set<Integer> covered) {

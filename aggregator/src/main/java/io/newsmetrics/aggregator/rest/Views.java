@@ -11,44 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The JSON shapes of the API (documented in openapi.yaml), built as ordered maps. */
+/** The JSON shapes of histories (documented in openapi.yaml), built as ordered maps; indicators: {@link IndicatorJson}. */
 public final class Views {
     private Views() {
-    }
-
-    /** An indicator: key, latest figure flattened, corroboration and conflicts. */
-    public static Map<String, Object> indicator(Indicator i) {
-        Observation o = i.latest();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", i.key());
-        m.put("subject", i.subject());
-        m.put("indicator", i.indicator());
-        m.put("label", i.label());
-        m.put("value", o.value());
-        m.put("low", o.low());
-        m.put("high", o.high());
-        m.put("unit", o.unit());
-        m.put("qualifier", o.qualifier());
-        m.put("change", o.change());
-        m.put("period", o.period());
-        m.put("publishedAt", o.publishedAt());
-        m.put("source", source(o));
-        m.put("evidence", o.sentence());
-        m.put("sourceCount", i.sourceCount());
-        m.put("sources", i.sources());
-        m.put("conflicting", i.conflicting());
-        List<Map<String, Object>> conflicts = new ArrayList<>();
-        for (ValueReport r : i.conflicts()) {
-            conflicts.add(report(r));
-        }
-        m.put("conflicts", conflicts);
-        List<Map<String, Object>> others = new ArrayList<>();
-        for (ValueReport r : i.otherFigures()) {
-            others.add(report(r));
-        }
-        m.put("otherFigures", others);
-        m.put("observationCount", i.observationCount());
-        return m;
     }
 
     /** One observation of a key's history. */

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -47,9 +48,44 @@ public final class InteractiveQueries {
         return self;
     }
 
-    /** Both stores of one partition, as {@link #read} hands them to a query. */
-    public record PartitionStores(ReadOnlyKeyValueStore<String, Indicator> latest,
-                                  ReadOnlyKeyValueStore<String, Observation> history) {
+    /**
+     * Both stores of one partition, as {@link #read} hands them to a query; each is looked up when first used
+     * (a single-key read needs only the latest store, and each look-up walks the stream threads' tasks).
+     */
+    public static final class PartitionStores {
+        private final KafkaStreams streams;
+        private final int partition;
+        private final boolean stale;
+        private ReadOnlyKeyValueStore<String, Indicator> latest;
+        private ReadOnlyKeyValueStore<String, Observation> history;
+
+        private PartitionStores(KafkaStreams streams, int partition, boolean stale) {
+            this.streams = streams;
+            this.partition = partition;
+            this.stale = stale;
+        }
+
+        /** The latest-indicator store of the partition. */
+        public ReadOnlyKeyValueStore<String, Indicator> latest() {
+            if (latest == null) {
+                latest = streams.store(params(StoreNames.LATEST, QueryableStoreTypes.<String, Indicator>keyValueStore()));
+            }
+            return latest;
+        }
+
+        /** The history store of the partition. */
+        public ReadOnlyKeyValueStore<String, Observation> history() {
+            if (history == null) {
+                history = streams.store(params(StoreNames.HISTORY,
+                        QueryableStoreTypes.<String, Observation>keyValueStore()));
+            }
+            return history;
+        }
+
+        private <T> StoreQueryParameters<T> params(String store, QueryableStoreType<T> type) {
+            StoreQueryParameters<T> p = StoreQueryParameters.fromNameAndType(store, type).withPartition(partition);
+            return stale ? p.enableStaleStores() : p;
+        }
     }
 
     /** Where {@code key} lives; {@link NotAvailableException} when the group has no assignment yet. */
@@ -97,17 +133,7 @@ public final class InteractiveQueries {
     }
 
     private PartitionStores stores(int partition, boolean stale) {
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, Indicator>> latest = StoreQueryParameters
-                .fromNameAndType(StoreNames.LATEST, QueryableStoreTypes.<String, Indicator>keyValueStore())
-                .withPartition(partition);
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, Observation>> history = StoreQueryParameters
-                .fromNameAndType(StoreNames.HISTORY, QueryableStoreTypes.<String, Observation>keyValueStore())
-                .withPartition(partition);
-        if (stale) {
-            latest = latest.enableStaleStores();
-            history = history.enableStaleStores();
-        }
-        return new PartitionStores(streams.store(latest), streams.store(history));
+        return new PartitionStores(streams, partition, stale);
     }
 
     /** Records the local copy of a partition's latest store is behind; {@link Long#MAX_VALUE} when there is none. */

@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Query benchmark over loopback: a real embedded broker, {@code instances} aggregator servers of one
  * application, {@code keys} indicators; then single-key GETs from {@code threads} client threads for
  * {@code seconds} (req/s, p50/p99/p99.9) against instance 0 (with 2 instances about half the keys are
- * forwarded), and listing latency (first page of 100, page of 1000, a text search that scans every key).
+ * forwarded), and listing latency (first page of 100, page of 1000, a text search that scans every key, and
+ * every key: in one request and as pages of 1000 following the cursor).
  *
- * <p>Arguments (all optional): {@code keys=10000 seconds=10 threads=8 instances=1 hold=0}; with
+ * <p>Arguments (all optional): {@code keys=10000 seconds=10 threads=8 instances=1 hold=0 httpThreads=8}; with
  * {@code hold=N} the servers stay up N seconds after the run so an external load tool (wrk) can be used;
  * the URLs are printed.
  */
@@ -52,6 +53,7 @@ public final class QueryBench {
         int threads = Integer.parseInt(a.getOrDefault("threads", "8"));
         int instances = Integer.parseInt(a.getOrDefault("instances", "1"));
         int hold = Integer.parseInt(a.getOrDefault("hold", "0"));
+        int httpThreads = Integer.parseInt(a.getOrDefault("httpThreads", "8"));
 
         Path dir = Files.createTempDirectory("querybench");
         List<AggregatorServer> servers = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class QueryBench {
                 int port = freePort();
                 AggregatorConfig c = AggregatorConfig.defaults(kafka.bootstrapServers(), dir.resolve("state-" + i),
                         "127.0.0.1:" + port).withApplicationId("querybench").withStandbyReplicas(instances > 1 ? 1 : 0)
-                        .withHttpThreads(8);
+                        .withHttpThreads(httpThreads);
                 servers.add(AggregatorServer.start(c, "127.0.0.1", port));
             }
             int port = servers.get(0).port();
@@ -79,6 +81,8 @@ public final class QueryBench {
             listing(client, port, "/indicators?limit=100", 200, "listing first page, limit=100");
             listing(client, port, "/indicators?limit=1000", 50, "listing page, limit=1000");
             listing(client, port, "/indicators?text=no-such-text&limit=100", 50, "text search scanning all keys");
+            listAll(client, port, keys, Math.min(keys, 10_000), 20, "all keys, one request");
+            listAll(client, port, keys, 1000, 20, "all keys, pages of 1000");
             if (hold > 0) {
                 for (AggregatorServer s : servers) {
                     System.out.println("holding: http://127.0.0.1:" + s.port() + "/indicators/subject-1/indicator");
@@ -197,6 +201,61 @@ public final class QueryBench {
         Arrays.sort(l);
         System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms  (%d sequential requests)%n", label, pct(l, 0.5),
                 pct(l, 0.99), n);
+    }
+
+    /**
+     * Times listing every key: pages of {@code pageSize} following {@code nextCursor} until the last, from the first
+     * request to the last byte of the last page; checks that exactly {@code keys} distinct keys came back.
+     */
+    static void listAll(HttpClient client, int port, int keys, int pageSize, int n, String label) throws Exception {
+        long[] l = new long[n];
+        long bytes = 0;
+        int pages = 0;
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            List<byte[]> bodies = new ArrayList<>();
+            String cursor = null;
+            do {
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/indicators?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor))).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("listing answered " + r.statusCode());
+                }
+                bodies.add(r.body());
+                cursor = nextCursor(r.body());
+            } while (cursor != null);
+            l[i] = System.nanoTime() - s;
+            // checked outside the timed part: every key once, and complete
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (byte[] b : bodies) {
+                var json = Json.mapper().readTree(b);
+                if (!json.path("complete").asBoolean()) {
+                    throw new IllegalStateException("listing incomplete: " + json.path("missingPartitions"));
+                }
+                json.path("items").forEach(item -> seen.add(item.path("key").asText()));
+                bytes += b.length;
+            }
+            if (seen.size() != keys) {
+                throw new IllegalStateException("listing returned " + seen.size() + " distinct keys, expected " + keys);
+            }
+            pages = bodies.size();
+        }
+        Arrays.sort(l);
+        System.out.printf("%-32s p50 %7.2f ms  p99 %7.2f ms  min %7.2f ms  (%d pages of <= %d, %.1f MB each time, %d runs)%n",
+                label, pct(l, 0.5), pct(l, 0.99), l[0] / 1e6, pages, pageSize, bytes / (double) n / 1e6, n);
+    }
+
+    /** The nextCursor of a page, found without parsing the items (so as not to time the client's parsing). */
+    static String nextCursor(byte[] body) {
+        String tail = new String(body, Math.max(0, body.length - 4096), Math.min(body.length, 4096),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int at = tail.lastIndexOf("\"nextCursor\":");
+        if (at < 0) {
+            throw new IllegalStateException("no nextCursor in the page's tail");
+        }
+        String rest = tail.substring(at + "\"nextCursor\":".length());
+        return rest.startsWith("null") ? null : rest.substring(1, rest.indexOf('"', 1));
     }
 
     static double pct(long[] sorted, double q) {

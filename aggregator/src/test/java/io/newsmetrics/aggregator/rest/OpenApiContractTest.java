@@ -1,5 +1,6 @@
 package io.newsmetrics.aggregator.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +46,21 @@ class OpenApiContractTest {
         return new Observation("id-" + source, "china/internet-users", "China", "internet-users", "internet users",
                 "2025", value, null, null, unit, "users", Qualifier.MORE_THAN, change, source, "A title", "2025-07-25",
                 "China had more than 1.1 billion internet users.", 0, 1, 2);
+    }
+
+    /** An indicator as {@link IndicatorJson} writes it, read back as a map (so tests can add the answer's fields). */
+    static Map<String, Object> written(Indicator i) {
+        try {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator g = Json.mapper().createGenerator(out)) {
+                IndicatorJson.write(g, i);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = Json.mapper().readValue(out.toString(), LinkedHashMap.class);
+            return map;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<com.networknt.schema.Error> validate(String schemaName, Object body) {
@@ -80,12 +99,27 @@ class OpenApiContractTest {
         Observation a = obs("https://a", 1.1e9, "count", null);
         Observation b = obs("https://b", 1.0e9, "count", null);
         Observation c = obs("https://c", 5.0, "percent", Change.UP);
-        Map<String, Object> body = Views.indicator(Indicator.summarize(a, List.of(a, b, c), 3));
+        Map<String, Object> body = written(Indicator.summarize(a, List.of(a, b, c), 3));
         body.put("asOf", "2025");
         body.put("servedBy", "127.0.0.1:8080");
         body.put("replica", "active");
         body.put("lag", 0);
         assertMatches("IndicatorAnswer", body);
+    }
+
+    @Test
+    void listingPagesMatchTheirSchema() throws IOException {
+        Observation a = obs("https://a", 1.1e9, "count", null);
+        Observation c = obs("https://c", 5.0, "percent", Change.UP);
+        List<PagePart.Item> items = PagePart.encode(List.of(Indicator.summarize(a, List.of(a, c), 2)));
+        Listings.Page page = new Listings.Page(io.newsmetrics.aggregator.model.Period.parse("2025"),
+                new PagePart.Merged<>(items, true), Set.of(2), 3, List.of("127.0.0.1:1 did not answer"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = Json.mapper().readValue(PagePartTest.write(page::write), LinkedHashMap.class);
+        assertMatches("IndicatorPage", body);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> item = ((List<Map<String, Object>>) body.get("items")).get(0);
+        assertMatches("Indicator", item);
     }
 
     @Test
@@ -108,7 +142,7 @@ class OpenApiContractTest {
 
     @Test
     void theCheckCatchesAWrongShape() {
-        Map<String, Object> body = Views.indicator(Indicator.summarize(obs("https://a", 1.0, "count", null),
+        Map<String, Object> body = written(Indicator.summarize(obs("https://a", 1.0, "count", null),
                 List.of(obs("https://a", 1.0, "count", null)), 1));
         body.put("value", "one");
         body.put("sourceCount", "many");
