@@ -26,6 +26,7 @@ public final class QuantityRecognizer {
     static final int MAX_SLICE_CHARS = 1 << 20;
 
     private static final Set<String> CURRENCY_SYMBOLS = Set.of("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₦", "₱", "₪");
+    private static final WordMap<Boolean> CURRENCY_SYMBOL_MAP = WordMap.setOf(CURRENCY_SYMBOLS);
     private static final Set<String> DOLLAR_PREFIXES = Set.of("us", "u.s.", "hk", "a", "au", "c", "ca", "s", "nz",
             "nt", "r", "mx");
     private static final Set<String> FILLERS = Set.of("by", "a", "an", "just", "only", "another", "further", "sharply",
@@ -47,7 +48,7 @@ public final class QuantityRecognizer {
     private final Tokenizer tokenizer;
 
     /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
-    private final Set<String> startWords;
+    private final WordMap<Boolean> startWords;
     private final int maxStartWord;
 
     private QuantityRecognizer(Lexicon lex) {
@@ -61,7 +62,7 @@ public final class QuantityRecognizer {
                 starts.add(c);
             }
         }
-        this.startWords = Set.copyOf(starts);
+        this.startWords = WordMap.setOf(starts);
         this.maxStartWord = starts.stream().mapToInt(String::length).max().orElse(0);
     }
 
@@ -160,8 +161,8 @@ public final class QuantityRecognizer {
     private boolean mayStart(Token tok) {
         return switch (tok.kind()) {
             case NUMBER -> true;
-            case SYMBOL -> CURRENCY_SYMBOLS.contains(tok.text()) || tok.isSymbol('-') || tok.isSymbol('−');
-            case WORD -> tok.text().length() <= maxStartWord && startWords.contains(tok.lower()) && (tok.text().length() != 3
+            case SYMBOL -> CURRENCY_SYMBOL_MAP.contains(tok) || tok.isSymbol('-') || tok.isSymbol('−');
+            case WORD -> tok.length() <= maxStartWord && startWords.contains(tok) && (tok.length() != 3
                     || !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
                     || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
             case CODE -> false;

@@ -2,7 +2,6 @@ package io.newsmetrics.extractor.quantity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,10 +13,10 @@ final class Tokenizer {
     /** Numbers with more digits than this are identifiers or garbage, not figures. */
     static final int MAX_DIGITS = 24;
 
-    private final Set<String> gluedSuffixes;
+    private final WordMap<Boolean> gluedSuffixes;
 
     Tokenizer(Set<String> gluedSuffixes) {
-        this.gluedSuffixes = gluedSuffixes;
+        this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
     }
 
     List<Token> tokenize(String text) {
@@ -37,10 +36,8 @@ final class Tokenizer {
             } else if (Character.isLetter(c)) {
                 i = word(text, i, space, out);
             } else {
-                int cp = text.codePointAt(i);
-                int len = Character.charCount(cp);
-                String s = text.substring(i, i + len);
-                out.add(new Token(Token.Kind.SYMBOL, i, i + len, s, s, Double.NaN, space));
+                int len = Character.charCount(text.codePointAt(i));
+                out.add(new Token(text, Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space));
                 i += len;
             }
             space = false;
@@ -67,9 +64,7 @@ final class Tokenizer {
                 break;
             }
         }
-        String s = text.substring(start, i);
-        out.add(new Token(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, s, s.toLowerCase(Locale.ROOT),
-                Double.NaN, space));
+        out.add(new Token(text, digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space));
         return i;
     }
 
@@ -101,8 +96,7 @@ final class Tokenizer {
                         && isDigit(text.charAt(j + 1))))) {
                     j++;
                 }
-                String s = text.substring(start, j);
-                out.add(new Token(Token.Kind.CODE, start, j, s, s, Double.NaN, space));
+                out.add(new Token(text, Token.Kind.CODE, start, j, false, Double.NaN, space));
                 return j;
             }
             digits.append(frac);
@@ -131,21 +125,18 @@ final class Tokenizer {
                 j++;
             }
             boolean endsClean = j >= n || !(Character.isLetterOrDigit(text.charAt(j)));
-            String suffix = text.substring(i, j).toLowerCase(Locale.ROOT);
-            if (!(endsClean && gluedSuffixes.contains(suffix))) {
+            if (!(endsClean && gluedSuffixes.contains(text, i, j, true))) {
                 int k = j;
                 while (k < n && Character.isLetterOrDigit(text.charAt(k))) {
                     k++;
                 }
-                String s = text.substring(start, k);
-                out.add(new Token(Token.Kind.CODE, start, k, s, s.toLowerCase(Locale.ROOT), Double.NaN, space));
+                out.add(new Token(text, Token.Kind.CODE, start, k, true, Double.NaN, space));
                 return k;
             }
         }
-        String s = text.substring(start, i);
         double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
-        out.add(new Token(kind, start, i, s, s, value, space));
+        out.add(new Token(text, kind, start, i, false, value, space));
         return i;
     }
 
