@@ -725,7 +725,7 @@ public final class QuantityRecognizer {
         int best = -1;
         String bestUnit = null;
         for (int e = Math.min(n, s + lex.maxUnitWords); e > s; e--) {
-            String u = lex.units.get(key(t, s, e));
+            String u = lex.unitPhrases.get(t, s, e);
             if (u != null) {
                 best = e;
                 bestUnit = u;
@@ -785,7 +785,7 @@ public final class QuantityRecognizer {
             return null;
         }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
-            String code = lex.currencies.get(key(t, k, e));
+            String code = lex.currencyPhrases.get(t, k, e);
             if (code != null) {
                 Token head = t.get(k);
                 if (!head.isWord()) {
@@ -1099,7 +1099,7 @@ public final class QuantityRecognizer {
             if (s - len < 0) {
                 continue;
             }
-            Qualifier q = lex.qualifiers.get(words(t, s - len, s));
+            Qualifier q = lex.qualifierPhrases.get(t, s - len, s);
             if (q != null) {
                 return q;
             }
@@ -1109,7 +1109,7 @@ public final class QuantityRecognizer {
 
     private int qualifierLength(List<Token> t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
-            if (s - len >= 0 && lex.qualifiers.containsKey(words(t, s - len, s))) {
+            if (s - len >= 0 && lex.qualifierPhrases.get(t, s - len, s) != null) {
                 return len;
             }
         }
@@ -1302,11 +1302,6 @@ public final class QuantityRecognizer {
             }
         }
         return false;
-    }
-
-    /** Lowercase words of tokens [from, to) joined by single spaces (symbols glued as written). */
-    private static String words(List<Token> t, int from, int to) {
-        return key(t, from, to);
     }
 
     /** Lookup key for tokens [from, to): lowercase, one space where the text had whitespace. */

@@ -8,9 +8,9 @@ import java.util.Objects;
  * An immutable map from words to values that can be asked about a region of text ("the lowercase form of chars
  * [start, end) of this sentence") without building a String: the lookups of the recogniser run once per word of
  * an article, and building a lowercase copy of every word only to find most of them absent was its main cost.
- * Regions are hashed and compared in place, except that a folded lookup of non-ASCII text takes the exact
- * {@link String#toLowerCase} path, so answers always equal those of a {@code Map<String, V>} asked with
- * {@code region.toLowerCase(Locale.ROOT)} (or the region itself when not folding).
+ * Regions are hashed and compared in place, folded char by char as {@link String#toLowerCase} folds them (the few
+ * characters it maps otherwise take its own path), so answers always equal those of a {@code Map<String, V>}
+ * asked with {@code region.toLowerCase(Locale.ROOT)}, or with the region itself when not folding.
  *
  * @param <V> the value type
  */
@@ -90,11 +90,11 @@ public final class WordMap<V> {
         }
         int h = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= 128 && fold) {
+            int c = fold ? fold(text.charAt(i)) : text.charAt(i);
+            if (c < 0) {
                 return get(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)); // full case mapping
             }
-            h = 31 * h + (fold ? lowerAscii(c) : c);
+            h = 31 * h + c;
         }
         for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && regionEquals(keys[i], text, start, n, fold)) {
@@ -128,15 +128,27 @@ public final class WordMap<V> {
         }
         for (int i = 0; i < n; i++) {
             char c = text.charAt(start + i);
-            if ((fold ? lowerAscii(c) : c) != key.charAt(i)) {
+            if ((fold ? fold(c) : c) != key.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    /**
+     * What {@link String#toLowerCase(Locale)} with {@link Locale#ROOT} makes of {@code c} when it maps it to one
+     * char, or -1 for the characters it treats specially: 'İ' (which gains a combining dot), 'Σ' (whose lowercase
+     * depends on its place in the word) and surrogates (mapped as code points).
+     */
+    static int fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+        if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+            return -1;
+        }
+        int l = Character.toLowerCase((int) c);
+        return Character.isBmpCodePoint(l) ? l : -1;
     }
 
     private static int spread(int h) {
