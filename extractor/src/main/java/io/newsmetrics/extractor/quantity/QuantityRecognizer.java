@@ -126,13 +126,12 @@ public final class QuantityRecognizer {
     }
 
     private List<Quantity> recognizeSlice(String text) {
-        List<Token> t = tokenizer.tokenize(text);
+        TokenList t = tokenizer.tokenize(text);
         List<Quantity> out = new ArrayList<>();
         List<int[]> spans = new ArrayList<>(); // token spans of the quantities, for unit inheritance
         int i = 0;
         while (i < t.size()) {
-            Token tok = t.get(i);
-            if (!mayStart(tok)) {
+            if (!mayStart(t, i)) {
                 i++;
                 continue;
             }
@@ -158,15 +157,21 @@ public final class QuantityRecognizer {
         return out;
     }
 
-    private boolean mayStart(Token tok) {
-        return switch (tok.kind()) {
+    /** Whether token {@code i} may begin a figure; read from the token arrays, most tokens never become objects. */
+    private boolean mayStart(TokenList t, int i) {
+        return switch (t.kind(i)) {
             case NUMBER -> true;
-            case SYMBOL -> CURRENCY_SYMBOL_MAP.contains(tok) || tok.isSymbol('-') || tok.isSymbol('−');
-            case WORD -> tok.length() <= maxStartWord && startWords.contains(tok) && (tok.length() != 3
-                    || !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
-                    || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
+            case SYMBOL -> t.in(i, CURRENCY_SYMBOL_MAP) || t.isSymbol(i, '-') || t.isSymbol(i, '−');
+            case WORD -> t.length(i) <= maxStartWord && t.in(i, startWords) && (t.length(i) != 3
+                    || startWordIsNoCurrency(t.get(i)));
             case CODE -> false;
         };
+    }
+
+    /** A three-letter start word that is also a currency code begins a figure only as a number or in capitals. */
+    private boolean startWordIsNoCurrency(Token tok) {
+        return !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
+                || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
     }
 
     /** What was found at a position: a quantity over tokens [start, end), or a rejected figure (quantity null). */

@@ -1,7 +1,5 @@
 package io.newsmetrics.extractor.quantity;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,8 +17,8 @@ final class Tokenizer {
         this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
     }
 
-    List<Token> tokenize(String text) {
-        List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
+    TokenList tokenize(String text) {
+        TokenList out = new TokenList(text, Math.max(16, text.length() / 4)); // news text: 5 chars a token
         int n = text.length();
         int i = 0;
         boolean space = true;
@@ -37,7 +35,7 @@ final class Tokenizer {
                 i = word(text, i, space, out);
             } else {
                 int len = Character.charCount(text.codePointAt(i));
-                out.add(new Token(text, Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space));
+                out.add(Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space);
                 i += len;
             }
             space = false;
@@ -49,7 +47,7 @@ final class Tokenizer {
         return c >= '0' && c <= '9';
     }
 
-    private int word(String text, int start, boolean space, List<Token> out) {
+    private int word(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
         boolean digits = false;
@@ -64,11 +62,11 @@ final class Tokenizer {
                 break;
             }
         }
-        out.add(new Token(text, digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space));
+        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space);
         return i;
     }
 
-    private int number(String text, int start, boolean space, List<Token> out) {
+    private int number(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
         StringBuilder digits = new StringBuilder();
@@ -96,7 +94,7 @@ final class Tokenizer {
                         && isDigit(text.charAt(j + 1))))) {
                     j++;
                 }
-                out.add(new Token(text, Token.Kind.CODE, start, j, false, Double.NaN, space));
+                out.add(Token.Kind.CODE, start, j, false, Double.NaN, space);
                 return j;
             }
             digits.append(frac);
@@ -130,13 +128,13 @@ final class Tokenizer {
                 while (k < n && Character.isLetterOrDigit(text.charAt(k))) {
                     k++;
                 }
-                out.add(new Token(text, Token.Kind.CODE, start, k, true, Double.NaN, space));
+                out.add(Token.Kind.CODE, start, k, true, Double.NaN, space);
                 return k;
             }
         }
         double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
-        out.add(new Token(text, kind, start, i, false, value, space));
+        out.add(kind, start, i, false, value, space);
         return i;
     }
 
