@@ -24,14 +24,14 @@ final class Tokenizer {
         boolean space = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            if (isSpace(c)) {
                 space = true;
                 i++;
                 continue;
             }
             if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text.charAt(i + 1))) {
                 i = number(text, i, space, out); // ".08" too
-            } else if (Character.isLetter(c)) {
+            } else if (isLetter(c)) {
                 i = word(text, i, space, out);
             } else {
                 int len = Character.charCount(text.codePointAt(i));
@@ -47,13 +47,38 @@ final class Tokenizer {
         return c >= '0' && c <= '9';
     }
 
+    // ASCII first: the Character tables cost more than the scan itself on English text
+
+    /** Whitespace, a space separator or a control character. */
+    static boolean isSpace(char c) {
+        if (c < 128) {
+            return c <= ' ' || c == 127;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c);
+    }
+
+    /** A letter or a combining mark, which belongs to the word it follows (a decomposed "ü"). */
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
     private int word(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
         boolean digits = false;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (isWordChar(c)) {
                 i++;
             } else if (isDigit(c)) {
                 digits = true;
