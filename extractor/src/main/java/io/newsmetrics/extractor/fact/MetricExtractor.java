@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns an article into metric facts: for each quantity that reports the level or change of something, one
@@ -344,9 +345,11 @@ public final class MetricExtractor {
             "yield", "yields", "price", "prices", "dollar", "euro", "yen", "sterling", "bond", "bonds", "crude", "gold",
             "composite", "nikkei", "kospi");
 
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
     /** A daily market move: the label names a stock, index, price or currency. */
     private static boolean isMarketMove(String label) {
-        for (String w : label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String w : NON_ALPHANUMERIC.split(label.toLowerCase(Locale.ROOT))) {
             if (MARKET_WORDS.contains(w)) {
                 return true;
             }
