@@ -506,14 +506,14 @@ public final class MetricExtractor {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c)) {
                 i++;
-            } else if (Character.isLetterOrDigit(c)) {
+            } else if (isLetterOrDigit(c)) {
                 int j = i;
-                while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || (j + 1 < to
+                while (j < to && (isLetterOrDigit(s.charAt(j)) || (j + 1 < to
                         && (s.charAt(j) == '&' || s.charAt(j) == '-'
                         || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1)) && j > 0 && Character.isUpperCase(s.charAt(j - 1)))
-                        && Character.isLetterOrDigit(s.charAt(j + 1))))) {
+                        && isLetterOrDigit(s.charAt(j + 1))))) {
                     j++;
                 }
                 if (j < to && s.charAt(j) == '.' && j - i == 3 && s.charAt(i + 1) == '.') {
@@ -527,6 +527,23 @@ public final class MetricExtractor {
             }
         }
         return out;
+    }
+
+    // ASCII first: words() reads every char of every sentence with a figure
+
+    /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}. */
+    static boolean isSpace(char c) {
+        if (c < 128) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static int firstWordAtOrAfter(List<Word> ws, int offset) {

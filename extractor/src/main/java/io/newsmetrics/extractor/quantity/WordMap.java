@@ -21,6 +21,8 @@ public final class WordMap<V> {
     private final int mask;
     private final int maxLength;
     private final int size;
+    /** Bit {@code 26 * a + b} is set when some key begins with the ASCII letters a, b (0 = 'a'). */
+    private final long[] letterPairs = new long[(26 * 26 + 63) / 64];
 
     private WordMap(Map<String, ? extends V> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
@@ -40,6 +42,10 @@ public final class WordMap<V> {
             hashes[i] = h;
             values[i] = Objects.requireNonNull(e.getValue(), "value of " + k);
             max = Math.max(max, k.length());
+            int pair = letterPair(k.length() < 2 ? -1 : k.charAt(0), k.length() < 2 ? -1 : k.charAt(1));
+            if (pair >= 0) {
+                letterPairs[pair >>> 6] |= 1L << pair;
+            }
         }
         maxLength = max;
         size = entries.size();
@@ -87,6 +93,14 @@ public final class WordMap<V> {
         int n = end - start;
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
+        }
+        if (n >= 2) {
+            // the folded form begins with the first two chars folded one by one (unless either is special)
+            int pair = fold ? letterPair(fold(text.charAt(start)), fold(text.charAt(start + 1)))
+                    : letterPair(text.charAt(start), text.charAt(start + 1));
+            if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
+                return null;
+            }
         }
         int h = 0;
         for (int i = start; i < end; i++) {
@@ -149,6 +163,11 @@ public final class WordMap<V> {
         }
         int l = Character.toLowerCase((int) c);
         return Character.isBmpCodePoint(l) ? l : -1;
+    }
+
+    /** The index of two lowercase ASCII letters among the 26 x 26 pairs, or -1 for other chars. */
+    private static int letterPair(int a, int b) {
+        return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? 26 * (a - 'a') + (b - 'a') : -1;
     }
 
     private static int spread(int h) {
