@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param <V> the value type
  */
-public final class WordMap<V> {
+final class WordMap<V> {
     private final String[] keys;
     private final int[] hashes;
     private final Object[] values;
@@ -52,12 +52,12 @@ public final class WordMap<V> {
     }
 
     /** A map holding the given entries; keys are looked up as they are (lowercase keys for folded lookups). */
-    public static <V> WordMap<V> of(Map<String, ? extends V> entries) {
+    static <V> WordMap<V> of(Map<String, ? extends V> entries) {
         return new WordMap<>(Objects.requireNonNull(entries, "entries"));
     }
 
     /** A set of words: every value is {@link Boolean#TRUE}. */
-    public static WordMap<Boolean> setOf(Iterable<String> words) {
+    static WordMap<Boolean> setOf(Iterable<String> words) {
         Objects.requireNonNull(words, "words");
         java.util.HashMap<String, Boolean> m = new java.util.HashMap<>();
         for (String w : words) {
@@ -66,12 +66,12 @@ public final class WordMap<V> {
         return new WordMap<>(m);
     }
 
-    public int size() {
+    int size() {
         return size;
     }
 
     /** The value of {@code key}, or null. */
-    public V get(String key) {
+    V get(String key) {
         int h = key.hashCode();
         for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && keys[i].equals(key)) {
@@ -81,7 +81,7 @@ public final class WordMap<V> {
         return null;
     }
 
-    public boolean contains(String key) {
+    boolean contains(String key) {
         return get(key) != null;
     }
 
@@ -89,7 +89,7 @@ public final class WordMap<V> {
      * The value of the region {@code [start, end)} of {@code text}, lowercased first when {@code fold} (as
      * {@code toLowerCase(Locale.ROOT)} would), or null.
      */
-    public V get(CharSequence text, int start, int end, boolean fold) {
+    V get(CharSequence text, int start, int end, boolean fold) {
         int n = end - start;
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
@@ -118,7 +118,7 @@ public final class WordMap<V> {
         return null;
     }
 
-    public boolean contains(CharSequence text, int start, int end, boolean fold) {
+    boolean contains(CharSequence text, int start, int end, boolean fold) {
         return get(text, start, end, fold) != null;
     }
 
