@@ -195,7 +195,7 @@ public final class MetricExtractor {
         }
         referenceHolder[0] = reference;
         String carry = null;
-        List<Sentences.Sentence> pending = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
         int paragraph = -1;
         String lastSubject = null;
         String articleSubject = null; // the first subject named next to a figure: the default of later paragraphs
@@ -223,14 +223,16 @@ public final class MetricExtractor {
                 qi++;
             }
             if (!metric) {
-                pending.add(s); // may set the time for figures that follow in its paragraph
+                pending.add(si); // may set the time for figures that follow in its paragraph
                 continue;
             }
             String st = context(s);
             // a sentence without figures can set the time for those that follow ("In the first half of 2025, ...");
             // read them only now that a figure needs it, latest first
             for (int p = pending.size() - 1; p >= 0; p--) {
-                String time = carried(periods.find(context(pending.get(p))));
+                int ps = pending.get(p);
+                String time = carried(found.containsKey(ps) ? found.get(ps)
+                        : periods.find(context(sentences.get(ps))));
                 if (time != null) {
                     carry = time;
                     break;
@@ -320,9 +322,7 @@ public final class MetricExtractor {
                 continue;
             }
             List<PeriodResolver.Expression> exprs = periods.find(context(s));
-            if (figure) {
-                found.put(si, exprs);
-            }
+            found.put(si, exprs); // read again when a figure of the lead needs it
             for (PeriodResolver.Expression e : exprs) {
                 if (!e.relative() && !e.comparison()) {
                     if (figure) {
