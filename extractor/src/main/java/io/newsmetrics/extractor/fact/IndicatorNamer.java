@@ -28,17 +28,29 @@ final class IndicatorNamer {
     private static final List<String> OLDER = List.of("above", "over", "older", "plu");
     private static final int FALLBACK_WORDS = 4;
 
-    private final Map<String, String> phrases;
+    /** Marks a key of {@link #beginnings} that only begins longer phrases. */
+    private static final String NO_ID = "";
+
+    /**
+     * Every phrase and every run of its first words ("internet", "internet user"), mapped to the phrase's id or
+     * {@link #NO_ID}: a run of label words that begins no phrase ends the search from its first word.
+     */
+    private final Map<String, String> beginnings;
     private final java.util.Set<String> segments;
     private final int maxWords;
 
     private IndicatorNamer(Map<String, String> phrases, java.util.Set<String> segments) {
-        this.phrases = Map.copyOf(phrases);
         this.segments = java.util.Set.copyOf(segments);
         int max = 1;
+        Map<String, String> begin = new HashMap<>();
         for (String p : phrases.keySet()) {
             max = Math.max(max, p.split(" ").length);
+            for (int sp = p.indexOf(' '); sp >= 0; sp = p.indexOf(' ', sp + 1)) {
+                begin.putIfAbsent(p.substring(0, sp), NO_ID);
+            }
         }
+        begin.putAll(phrases);
+        this.beginnings = Map.copyOf(begin);
         this.maxWords = max;
     }
 
@@ -137,8 +149,11 @@ final class IndicatorNamer {
                     phrase.append(' ');
                 }
                 phrase.append(words.get(i + len - 1));
-                String id = phrases.get(phrase.toString());
-                if (id != null && (len > bestLen || len == bestLen && i > bestPos)) {
+                String id = beginnings.get(phrase.toString());
+                if (id == null) {
+                    break; // no phrase begins with these words, so none of the longer runs is one
+                }
+                if (id != NO_ID && (len > bestLen || len == bestLen && i > bestPos)) {
                     best = id;
                     bestLen = len;
                     bestPos = i;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns an article into metric facts: for each quantity that reports the level or change of something, one
@@ -194,7 +195,7 @@ public final class MetricExtractor {
         }
         referenceHolder[0] = reference;
         String carry = null;
-        List<String> pending = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
         int paragraph = -1;
         String lastSubject = null;
         String articleSubject = null; // the first subject named next to a figure: the default of later paragraphs
@@ -207,23 +208,31 @@ public final class MetricExtractor {
                 carry = null;
                 pending.clear();
             }
-            String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
-            List<Quantity> inSentence = new ArrayList<>();
+            int contextEnd = s.start() + Math.min(s.length(), MAX_SENTENCE_CHARS);
+            List<Quantity> inSentence = null;
+            boolean metric = false;
             while (qi < all.size() && all.get(qi).start() < s.end()) {
-                if (all.get(qi).start() >= s.start() && all.get(qi).end() <= s.start() + st.length()) {
-                    inSentence.add(all.get(qi));
+                Quantity q = all.get(qi);
+                if (q.start() >= s.start() && q.end() <= contextEnd) {
+                    if (inSentence == null) {
+                        inSentence = new ArrayList<>(4);
+                    }
+                    inSentence.add(q);
+                    metric |= isMetric(q);
                 }
                 qi++;
             }
-
-            if (inSentence.stream().noneMatch(MetricExtractor::isMetric)) {
-                pending.add(st); // may set the time for figures that follow in its paragraph
+            if (!metric) {
+                pending.add(si); // may set the time for figures that follow in its paragraph
                 continue;
             }
+            String st = context(s);
             // a sentence without figures can set the time for those that follow ("In the first half of 2025, ...");
             // read them only now that a figure needs it, latest first
             for (int p = pending.size() - 1; p >= 0; p--) {
-                String time = carried(periods.find(pending.get(p)));
+                int ps = pending.get(p);
+                String time = carried(found.containsKey(ps) ? found.get(ps)
+                        : periods.find(context(sentences.get(ps))));
                 if (time != null) {
                     carry = time;
                     break;
@@ -301,7 +310,6 @@ public final class MetricExtractor {
         int qi = 0;
         for (int si = 0; si < sentences.size(); si++) {
             Sentences.Sentence s = sentences.get(si);
-            String st = s.text().length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
             boolean figure = false;
             while (qi < all.size() && all.get(qi).start() < s.end()) {
                 figure |= all.get(qi).start() >= s.start() && isMetric(all.get(qi));
@@ -313,10 +321,8 @@ public final class MetricExtractor {
             if (!figure && any != null) {
                 continue;
             }
-            List<PeriodResolver.Expression> exprs = periods.find(st);
-            if (figure) {
-                found.put(si, exprs);
-            }
+            List<PeriodResolver.Expression> exprs = periods.find(context(s));
+            found.put(si, exprs); // read again when a figure of the lead needs it
             for (PeriodResolver.Expression e : exprs) {
                 if (!e.relative() && !e.comparison()) {
                     if (figure) {
@@ -330,13 +336,20 @@ public final class MetricExtractor {
         return any;
     }
 
+    /** The part of a sentence read for context: all of it, or its first {@link #MAX_SENTENCE_CHARS}. */
+    private static String context(Sentences.Sentence s) {
+        return s.length() > MAX_SENTENCE_CHARS ? s.text().substring(0, MAX_SENTENCE_CHARS) : s.text();
+    }
+
     private static final Set<String> MARKET_WORDS = Set.of("stock", "stocks", "share", "shares", "index", "futures",
             "yield", "yields", "price", "prices", "dollar", "euro", "yen", "sterling", "bond", "bonds", "crude", "gold",
             "composite", "nikkei", "kospi");
 
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
     /** A daily market move: the label names a stock, index, price or currency. */
     private static boolean isMarketMove(String label) {
-        for (String w : label.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String w : NON_ALPHANUMERIC.split(label.toLowerCase(Locale.ROOT))) {
             if (MARKET_WORDS.contains(w)) {
                 return true;
             }
@@ -440,10 +453,51 @@ public final class MetricExtractor {
                 && Character.isLetter(unit.charAt(0));
     }
 
-    /** Words of a sentence with their offsets; punctuation marks are words of their own. */
-    private record Word(String text, String lower, int start, int end) {
+    /**
+     * A word of a sentence with its offsets; punctuation marks are words of their own. Its strings are cut from
+     * the sentence on first use: the phrase and subject rules read only the words near a figure.
+     */
+    private static final class Word {
+        final int start;
+        final int end;
+        private final String sentence;
+        /** Whether {@link #lower()} is lowercased (words) or the mark as written (punctuation). */
+        private final boolean folds;
+        private String text;
+        private String lower;
+
+        Word(String sentence, int start, int end, boolean folds) {
+            this.sentence = sentence;
+            this.start = start;
+            this.end = end;
+            this.folds = folds;
+        }
+
+        String text() {
+            if (text == null) {
+                text = sentence.substring(start, end);
+            }
+            return text;
+        }
+
+        String lower() {
+            if (lower == null) {
+                lower = folds ? text().toLowerCase(Locale.ROOT) : text();
+            }
+            return lower;
+        }
+
+        int length() {
+            return end - start;
+        }
+
+        char charAt(int i) {
+            return sentence.charAt(start + i);
+        }
+
+        /** Whether the word is written exactly {@code s}. */
         boolean is(String s) {
-            return text.equals(s);
+            return s.length() == end - start && sentence.startsWith(s, start);
         }
     }
 
@@ -452,28 +506,44 @@ public final class MetricExtractor {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c)) {
                 i++;
-            } else if (Character.isLetterOrDigit(c)) {
+            } else if (isLetterOrDigit(c)) {
                 int j = i;
-                while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || (j + 1 < to
+                while (j < to && (isLetterOrDigit(s.charAt(j)) || (j + 1 < to
                         && (s.charAt(j) == '&' || s.charAt(j) == '-'
                         || s.charAt(j) == '.' && Character.isUpperCase(s.charAt(j + 1)) && j > 0 && Character.isUpperCase(s.charAt(j - 1)))
-                        && Character.isLetterOrDigit(s.charAt(j + 1))))) {
+                        && isLetterOrDigit(s.charAt(j + 1))))) {
                     j++;
                 }
                 if (j < to && s.charAt(j) == '.' && j - i == 3 && s.charAt(i + 1) == '.') {
                     j++; // "U.S."
                 }
-                String w = s.substring(i, j);
-                out.add(new Word(w, w.toLowerCase(Locale.ROOT), i, j));
+                out.add(new Word(s, i, j, true));
                 i = j;
             } else {
-                out.add(new Word(String.valueOf(c), String.valueOf(c), i, i + 1));
+                out.add(new Word(s, i, i + 1, false));
                 i++;
             }
         }
         return out;
+    }
+
+    // ASCII first: words() reads every char of every sentence with a figure
+
+    /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}. */
+    static boolean isSpace(char c) {
+        if (c < 128) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static int firstWordAtOrAfter(List<Word> ws, int offset) {
@@ -492,7 +562,7 @@ public final class MetricExtractor {
 
     private static boolean isBoundary(Word w) {
         return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
-                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower);
+                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower());
     }
 
     private static boolean isOpen(Word w) {
@@ -504,15 +574,24 @@ public final class MetricExtractor {
     }
 
     private boolean isContent(Word w) {
-        if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0))) {
+        if (w.length() == 1 && !Character.isLetterOrDigit(w.charAt(0))) {
             return false;
         }
-        if (w.lower.chars().allMatch(Character::isDigit)) {
-            return !isYear(w.lower);
+        if (allDigits(w)) {
+            return !isYear(w.text()); // digits have no case: the text is its lowercase form
         }
-        return !lex.isFunctionWord(w.lower) && (!lex.isChangeWord(w.lower) || CHANGE_NOUNS.contains(w.lower))
-                && !lex.isQualifierWord(w.lower) && !w.lower.equals("s")
-                && Lexicon.month(w.lower) == 0 && !isWeekday(w.lower);
+        return !lex.isFunctionWord(w.lower()) && (!lex.isChangeWord(w.lower()) || CHANGE_NOUNS.contains(w.lower()))
+                && !lex.isQualifierWord(w.lower()) && !w.lower().equals("s")
+                && Lexicon.month(w.lower()) == 0 && !isWeekday(w.lower());
+    }
+
+    private static boolean allDigits(Word w) {
+        for (int k = 0; k < w.length(); k++) {
+            if (!Character.isDigit(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWeekday(String l) {
@@ -562,7 +641,7 @@ public final class MetricExtractor {
                     break;
                 }
                 if (!insideQuantity(w, inSentence, sentenceStart) && isContent(w)) {
-                    clause.add(0, w.text);
+                    clause.add(0, w.text());
                 }
                 i--;
             }
@@ -586,11 +665,11 @@ public final class MetricExtractor {
             if (isOpen(w)) {
                 break; // "700 billion yuan ($97.5 billion)": the bracket restates the figure
             }
-            if (isBoundary(w) || TAIL_STOP.contains(w.lower) || insideQuantity(w, inSentence, sentenceStart)
-                    || isYear(w.lower) || Lexicon.month(w.lower) > 0) {
+            if (isBoundary(w) || TAIL_STOP.contains(w.lower()) || insideQuantity(w, inSentence, sentenceStart)
+                    || isYear(w.lower()) || Lexicon.month(w.lower()) > 0) {
                 break;
             }
-            if (w.lower.equals("of") || w.lower.equals("in") || w.lower.equals("for")) {
+            if (w.lower().equals("of") || w.lower().equals("in") || w.lower().equals("for")) {
                 if (sawOf && content > 0) {
                     break;
                 }
@@ -600,13 +679,13 @@ public final class MetricExtractor {
             if (w.is("'") || w.is("’")) {
                 continue; // "Boeing's 787-9 jets"
             }
-            if (w.text.length() == 1 && !Character.isLetterOrDigit(w.text.charAt(0)) && !w.is("&")) {
+            if (w.text().length() == 1 && !Character.isLetterOrDigit(w.text().charAt(0)) && !w.is("&")) {
                 break;
             }
             if (isContent(w)) {
-                tail.add(w.text);
+                tail.add(w.text());
                 content++;
-            } else if (lex.isChangeWord(w.lower)) {
+            } else if (lex.isChangeWord(w.lower())) {
                 break;
             }
         }
@@ -676,18 +755,18 @@ public final class MetricExtractor {
                 continue;
             }
             int j = i;
-            StringBuilder name = new StringBuilder(w.text);
+            StringBuilder name = new StringBuilder(w.text());
             while (j + 1 < to && (isName(ws.get(j + 1), j + 1, ws) || ws.get(j + 1).is("&") && j + 2 < to
-                    || ws.get(j + 1).lower.equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
+                    || ws.get(j + 1).lower().equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
                 j++;
-                name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text);
+                name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text());
             }
             boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
-                    && ws.get(j + 2).lower.equals("s");
+                    && ws.get(j + 2).lower().equals("s");
             // "China's Shanghai Composite": the later name is the subject; "China's AI industry": an acronym
             // after a possessive is a modifier of the thing measured, so the possessor stays the subject
             boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws)
-                    && !isAcronym(ws.get(j + 3).text);
+                    && !isAcronym(ws.get(j + 3).text());
             String n = name.toString();
             boolean acronym = isAcronym(n);
             names.add(n);
@@ -707,17 +786,17 @@ public final class MetricExtractor {
     }
 
     private boolean isName(Word w, int index, List<Word> ws) {
-        if (w.text.isEmpty() || !Character.isUpperCase(w.text.charAt(0))) {
+        if (w.text().isEmpty() || !Character.isUpperCase(w.text().charAt(0))) {
             return false;
         }
-        for (int k = 0; k < w.text.length(); k++) {
-            if (Character.isDigit(w.text.charAt(k))) {
+        for (int k = 0; k < w.text().length(); k++) {
+            if (Character.isDigit(w.text().charAt(k))) {
                 return false; // tickers and codes: "CLc1", "N225"
             }
         }
-        String l = w.lower;
-        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text.length() > 0
-                && !Character.isLetterOrDigit(ws.get(index - 2).text.charAt(0)) == false
+        String l = w.lower();
+        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text().length() > 0
+                && !Character.isLetterOrDigit(ws.get(index - 2).text().charAt(0)) == false
                 && ws.get(index - 1).start == w.start - 1) {
             return false; // ".DJI": a ticker glued to a dot
         }

@@ -2,7 +2,7 @@ package io.newsmetrics.extractor.fact;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,22 +21,25 @@ final class PeriodResolver {
     record Expression(int start, int end, String period, boolean comparison, boolean relative, boolean stamp) {
     }
 
+    // Each pattern begins with a lookahead for the first letters its matches can begin with: it changes no match,
+    // but spares the word-boundary and alternation tests at every other position of the sentence.
     private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private static final Pattern MONTH_DATE = Pattern.compile("\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
+    private static final Pattern MONTH_DATE = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
             + "(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?" + MONTH
+    private static final Pattern DAY_MONTH = Pattern.compile("(?=[0-9])\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?" + MONTH
             + "\\b(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
-    private static final Pattern QUARTER = Pattern.compile("(?i)\\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]quarter"
-            + "(?:\\s(?:of\\s)?(?:fiscal\\s)?((?:19|20)\\d{2}))?|\\bQ([1-4])(?:\\s?(?:FY)?((?:19|20)?\\d{2}))?\\b");
-    private static final Pattern HALF = Pattern.compile("(?i)\\b(first|second|1st|2nd)[-\\s]half(?:\\s(?:of\\s)?((?:19|20)\\d{2}))?"
-            + "|\\bH([12])(?:\\s?((?:19|20)\\d{2}))?\\b");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
+    private static final Pattern QUARTER = Pattern.compile("(?i)(?=[fst1-4q])(?:\\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]quarter"
+            + "(?:\\s(?:of\\s)?(?:fiscal\\s)?((?:19|20)\\d{2}))?|\\bQ([1-4])(?:\\s?(?:FY)?((?:19|20)?\\d{2}))?\\b)");
+    private static final Pattern HALF = Pattern.compile("(?i)(?=[fs12h])(?:\\b(first|second|1st|2nd)[-\\s]half(?:\\s(?:of\\s)?((?:19|20)\\d{2}))?"
+            + "|\\bH([12])(?:\\s?((?:19|20)\\d{2}))?\\b)");
+    private static final Pattern RELATIVE = Pattern.compile("(?i)(?=[acelinopsty])(?:\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
             + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
-            + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b");
-    private static final Pattern WEEKDAY = Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+            + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
@@ -52,13 +55,58 @@ final class PeriodResolver {
     static PeriodResolver of(String publishedAt) {
         LocalDate d = null;
         if (publishedAt != null && publishedAt.length() >= 10) {
-            try {
-                d = LocalDate.parse(publishedAt.substring(0, 10));
-            } catch (DateTimeParseException e) {
-                d = null;
-            }
+            d = isoDate(publishedAt);
         }
         return new PeriodResolver(d);
+    }
+
+    /**
+     * The date of the first ten characters of {@code s} read as {@code YYYY-MM-DD}, or null: the dates
+     * {@link LocalDate#parse} accepts from ten characters, read without its general-purpose parser, which cost
+     * more than the rest of a short article's period resolution.
+     */
+    static LocalDate isoDate(String s) {
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(s, 0, 4);
+        int m = digits(s, 5, 7);
+        int d = digits(s, 8, 10);
+        if (y < 0 || m < 0 || d < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null; // "2019-02-30": no such day
+        }
+    }
+
+    /** The value of the ASCII digits [from, to) of {@code s}, or -1 when another character is among them. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** {@code String.format("%04d-%02d", year, month)} without a Formatter. */
+    static String yearMonth(int year, int month) {
+        return year4(year) + "-" + (month < 10 ? "0" : "") + month;
+    }
+
+    /** {@code String.format("%04d", year)} without a Formatter. */
+    static String year4(int year) {
+        if (year < 0 || year > 9999) {
+            return String.format("%04d", year);
+        }
+        String y = Integer.toString(year);
+        return "0000".substring(y.length()) + y;
     }
 
     LocalDate published() {
@@ -70,8 +118,9 @@ final class PeriodResolver {
         List<Expression> out = new ArrayList<>();
         // cheap substring tests first: most sentences hold no time expression of a given kind
         boolean months = hasAny(s, MONTH_HINTS);
-        Matcher m = MONTH_DATE.matcher(months ? s : "");
-        while (m.find()) {
+        // a matcher is made only for a sentence that passes its pattern's test
+        Matcher m = months ? MONTH_DATE.matcher(s) : null;
+        while (m != null && m.find()) {
             String mon = m.group(1);
             if (mon.equals("May") && m.group(2) == null && m.group(3) == null && !after(s, m.start(), "in", "of", "since", "by", "until", "end")) {
                 continue;
@@ -85,21 +134,21 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, false);
             }
         }
-        m = DAY_MONTH.matcher(months ? s : "");
-        while (m.find()) {
+        m = months ? DAY_MONTH.matcher(s) : null;
+        while (m != null && m.find()) {
             String p = monthPeriod(month(m.group(2)), m.group(1), m.group(3));
             if (p != null) {
                 add(out, s, m.start(), m.end(), p, false);
             }
         }
-        m = QUARTER.matcher(s.indexOf("uarter") >= 0 || hasQuarterCode(s) ? s : "");
-        while (m.find()) {
+        m = s.indexOf("uarter") >= 0 || hasQuarterCode(s) ? QUARTER.matcher(s) : null;
+        while (m != null && m.find()) {
             int q = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
             add(out, s, m.start(), m.end(), quarterPeriod(q, y), false);
         }
-        m = HALF.matcher(s.indexOf("alf") >= 0 || s.indexOf("H1") >= 0 || s.indexOf("H2") >= 0 ? s : "");
-        while (m.find()) {
+        m = s.indexOf("alf") >= 0 || s.indexOf("H1") >= 0 || s.indexOf("H2") >= 0 ? HALF.matcher(s) : null;
+        while (m != null && m.find()) {
             int h = m.group(1) != null ? ordinal(m.group(1)) : Integer.parseInt(m.group(3));
             String y = m.group(1) != null ? m.group(2) : m.group(4);
             Integer year = y != null ? Integer.valueOf(y) : published == null ? null
@@ -109,9 +158,9 @@ final class PeriodResolver {
             }
         }
         years(s, out);
-        m = RELATIVE.matcher(hasAny(s, RELATIVE_HINTS) ? s : "");
-        while (m.find()) {
-            String p = relative(m.group().toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll("\\s+", " "));
+        m = hasAny(s, RELATIVE_HINTS) ? RELATIVE.matcher(s) : null;
+        while (m != null && m.find()) {
+            String p = relative(WHITESPACE.matcher(m.group().toLowerCase(Locale.ROOT).replace('-', ' ')).replaceAll(" "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
                     || m.group(3).toLowerCase(Locale.ROOT).startsWith("the "));
             if (rel) {
@@ -122,8 +171,8 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, rel);
             }
         }
-        m = WEEKDAY.matcher(published != null && s.indexOf("day") >= 0 ? s : "");
-        while (m.find()) {
+        m = published != null && s.indexOf("day") >= 0 ? WEEKDAY.matcher(s) : null;
+        while (m != null && m.find()) {
             if (published != null) {
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
                 LocalDate d = published;
@@ -226,9 +275,20 @@ final class PeriodResolver {
 
     /** "as of June": a point-in-time stamp for its own sentence, which later sentences do not inherit. */
     private static boolean stamp(String s, int start) {
-        int b = Math.max(0, start - 6);
-        return s.substring(b, start).toLowerCase(Locale.ROOT).endsWith("as of ");
+        // in place of s.substring(start - 6, start).toLowerCase(Locale.ROOT).endsWith("as of "): a character
+        // lowercases to one of these ASCII ones only through Character.toLowerCase, and no shorter text can match
+        if (start < AS_OF.length()) {
+            return false;
+        }
+        for (int i = 0; i < AS_OF.length(); i++) {
+            if (Character.toLowerCase(s.charAt(start - AS_OF.length() + i)) != AS_OF.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
+
+    private static final String AS_OF = "as of ";
 
     /** "from the previous year", "than in 2017", "compared with 2018": the base of a comparison. */
     private static boolean comparison(String s, int start) {
@@ -302,10 +362,10 @@ final class PeriodResolver {
             y = month <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
         }
         if (d == null) {
-            return String.format("%04d-%02d", y, month);
+            return yearMonth(y, month);
         }
         LocalDate date = safeDate(y, month, d);
-        return date == null ? String.format("%04d-%02d", y, month) : date.toString();
+        return date == null ? yearMonth(y, month) : date.toString();
     }
 
     private static LocalDate safeDate(int y, int m, int d) {
@@ -336,10 +396,9 @@ final class PeriodResolver {
         int y = published.getYear();
         LocalDate lastMonth = published.minusMonths(1);
         return switch (phrase) {
-            case "last month", "previous month", "past month" -> String.format("%04d-%02d", lastMonth.getYear(),
-                    lastMonth.getMonthValue());
+            case "last month", "previous month", "past month" -> yearMonth(lastMonth.getYear(), lastMonth.getMonthValue());
             case "this month", "current month", "earlier this month", "this week", "earlier this week", "last week",
-                 "past week" -> String.format("%04d-%02d", y, published.getMonthValue());
+                 "past week" -> yearMonth(y, published.getMonthValue());
             case "this year", "current year", "year to date", "so far this year", "of the year", "earlier this year" ->
                     String.valueOf(y);
             case "last year", "previous year", "past year", "prior year" -> String.valueOf(y - 1);
@@ -377,7 +436,7 @@ final class PeriodResolver {
         if (shift.equals("-1M") && base.length() == 7 && base.charAt(4) == '-' && Character.isDigit(base.charAt(5))) {
             LocalDate d = LocalDate.of(Integer.parseInt(base.substring(0, 4)), Integer.parseInt(base.substring(5)), 1)
                     .minusMonths(1);
-            return String.format("%04d-%02d", d.getYear(), d.getMonthValue());
+            return yearMonth(d.getYear(), d.getMonthValue());
         }
         if (shift.equals("-1Q") && base.length() == 7 && base.charAt(5) == 'Q') {
             int y = Integer.parseInt(base.substring(0, 4));
@@ -399,7 +458,7 @@ final class PeriodResolver {
                     && rest.startsWith("-02")) {
                 rest = "-02-28";
             }
-            return String.format("%04d", y - 1) + rest;
+            return year4(y - 1) + rest;
         } catch (NumberFormatException e) {
             return period;
         }

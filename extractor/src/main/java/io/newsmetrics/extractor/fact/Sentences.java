@@ -7,8 +7,51 @@ import java.util.Set;
 
 /** Splits article text into sentences with offsets; also knows paragraph breaks. Linear, no regex. */
 final class Sentences {
-    /** A sentence: [start, end) in the text, and the index of its paragraph. */
-    record Sentence(int start, int end, int paragraph, String text) {
+    /**
+     * A sentence: [start, end) in the text, and the index of its paragraph. Its text is cut from the source only
+     * when asked for: most sentences hold no figure and are never read as strings.
+     */
+    static final class Sentence {
+        private final String source;
+        private final int start;
+        private final int end;
+        private final int paragraph;
+        private String text;
+
+        Sentence(String source, int start, int end, int paragraph) {
+            this.source = source;
+            this.start = start;
+            this.end = end;
+            this.paragraph = paragraph;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
+        int paragraph() {
+            return paragraph;
+        }
+
+        int length() {
+            return end - start;
+        }
+
+        String text() {
+            if (text == null) {
+                text = source.substring(start, end);
+            }
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return "[" + start + "," + end + ") paragraph " + paragraph;
+        }
     }
 
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb",
@@ -110,7 +153,7 @@ final class Sentences {
             end--;
         }
         if (end > start) {
-            out.add(new Sentence(start, end, paragraph, text.substring(start, end)));
+            out.add(new Sentence(text, start, end, paragraph));
         }
     }
 }

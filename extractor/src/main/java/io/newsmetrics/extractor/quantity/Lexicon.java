@@ -48,6 +48,10 @@ public final class Lexicon {
     final int maxUnitWords;
     final int maxCurrencyWords;
     final int maxQualifierWords;
+    /** The same phrases, looked up over token ranges. */
+    final PhraseMap<String> unitPhrases;
+    final PhraseMap<String> currencyPhrases;
+    final PhraseMap<Qualifier> qualifierPhrases;
     /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
     final Set<String> unitFirst;
     final Set<String> currencyFirst;
@@ -60,6 +64,9 @@ public final class Lexicon {
         this.qualifiers = Map.copyOf(qualifiers);
         this.changes = Map.copyOf(changes);
         this.functionWords = Set.copyOf(functionWords);
+        this.unitPhrases = new PhraseMap<>(units);
+        this.currencyPhrases = new PhraseMap<>(currencies);
+        this.qualifierPhrases = new PhraseMap<>(qualifiers);
         Set<String> glued = new HashSet<>();
         for (String s : scales.keySet()) {
             glued.add(s);

@@ -26,6 +26,7 @@ public final class QuantityRecognizer {
     static final int MAX_SLICE_CHARS = 1 << 20;
 
     private static final Set<String> CURRENCY_SYMBOLS = Set.of("$", "£", "€", "¥", "₹", "₩", "₽", "₺", "₦", "₱", "₪");
+    private static final WordMap<Boolean> CURRENCY_SYMBOL_MAP = WordMap.setOf(CURRENCY_SYMBOLS);
     private static final Set<String> DOLLAR_PREFIXES = Set.of("us", "u.s.", "hk", "a", "au", "c", "ca", "s", "nz",
             "nt", "r", "mx");
     private static final Set<String> FILLERS = Set.of("by", "a", "an", "just", "only", "another", "further", "sharply",
@@ -47,7 +48,7 @@ public final class QuantityRecognizer {
     private final Tokenizer tokenizer;
 
     /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
-    private final Set<String> startWords;
+    private final WordMap<Boolean> startWords;
     private final int maxStartWord;
 
     private QuantityRecognizer(Lexicon lex) {
@@ -61,7 +62,7 @@ public final class QuantityRecognizer {
                 starts.add(c);
             }
         }
-        this.startWords = Set.copyOf(starts);
+        this.startWords = WordMap.setOf(starts);
         this.maxStartWord = starts.stream().mapToInt(String::length).max().orElse(0);
     }
 
@@ -125,13 +126,12 @@ public final class QuantityRecognizer {
     }
 
     private List<Quantity> recognizeSlice(String text) {
-        List<Token> t = tokenizer.tokenize(text);
+        TokenList t = tokenizer.tokenize(text);
         List<Quantity> out = new ArrayList<>();
         List<int[]> spans = new ArrayList<>(); // token spans of the quantities, for unit inheritance
         int i = 0;
         while (i < t.size()) {
-            Token tok = t.get(i);
-            if (!mayStart(tok)) {
+            if (!mayStart(t, i)) {
                 i++;
                 continue;
             }
@@ -157,15 +157,21 @@ public final class QuantityRecognizer {
         return out;
     }
 
-    private boolean mayStart(Token tok) {
-        return switch (tok.kind()) {
+    /** Whether token {@code i} may begin a figure; read from the token arrays, most tokens never become objects. */
+    private boolean mayStart(TokenList t, int i) {
+        return switch (t.kind(i)) {
             case NUMBER -> true;
-            case SYMBOL -> CURRENCY_SYMBOLS.contains(tok.text()) || tok.isSymbol('-') || tok.isSymbol('−');
-            case WORD -> tok.text().length() <= maxStartWord && startWords.contains(tok.lower()) && (tok.text().length() != 3
-                    || !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
-                    || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT)));
+            case SYMBOL -> t.in(i, CURRENCY_SYMBOL_MAP) || t.isSymbol(i, '-') || t.isSymbol(i, '−');
+            case WORD -> t.length(i) <= maxStartWord && t.in(i, startWords) && (t.length(i) != 3
+                    || startWordIsNoCurrency(t.get(i)));
             case CODE -> false;
         };
+    }
+
+    /** A three-letter start word that is also a currency code begins a figure only as a number or in capitals. */
+    private boolean startWordIsNoCurrency(Token tok) {
+        return !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
+                || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
     }
 
     /** What was found at a position: a quantity over tokens [start, end), or a rejected figure (quantity null). */
@@ -724,7 +730,7 @@ public final class QuantityRecognizer {
         int best = -1;
         String bestUnit = null;
         for (int e = Math.min(n, s + lex.maxUnitWords); e > s; e--) {
-            String u = lex.units.get(key(t, s, e));
+            String u = lex.unitPhrases.get(t, s, e);
             if (u != null) {
                 best = e;
                 bestUnit = u;
@@ -784,7 +790,7 @@ public final class QuantityRecognizer {
             return null;
         }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
-            String code = lex.currencies.get(key(t, k, e));
+            String code = lex.currencyPhrases.get(t, k, e);
             if (code != null) {
                 Token head = t.get(k);
                 if (!head.isWord()) {
@@ -1098,7 +1104,7 @@ public final class QuantityRecognizer {
             if (s - len < 0) {
                 continue;
             }
-            Qualifier q = lex.qualifiers.get(words(t, s - len, s));
+            Qualifier q = lex.qualifierPhrases.get(t, s - len, s);
             if (q != null) {
                 return q;
             }
@@ -1108,7 +1114,7 @@ public final class QuantityRecognizer {
 
     private int qualifierLength(List<Token> t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
-            if (s - len >= 0 && lex.qualifiers.containsKey(words(t, s - len, s))) {
+            if (s - len >= 0 && lex.qualifierPhrases.get(t, s - len, s) != null) {
                 return len;
             }
         }
@@ -1301,11 +1307,6 @@ public final class QuantityRecognizer {
             }
         }
         return false;
-    }
-
-    /** Lowercase words of tokens [from, to) joined by single spaces (symbols glued as written). */
-    private static String words(List<Token> t, int from, int to) {
-        return key(t, from, to);
     }
 
     /** Lookup key for tokens [from, to): lowercase, one space where the text had whitespace. */

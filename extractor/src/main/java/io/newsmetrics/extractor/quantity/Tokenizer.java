@@ -1,8 +1,5 @@
 package io.newsmetrics.extractor.quantity;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,33 +11,31 @@ final class Tokenizer {
     /** Numbers with more digits than this are identifiers or garbage, not figures. */
     static final int MAX_DIGITS = 24;
 
-    private final Set<String> gluedSuffixes;
+    private final WordMap<Boolean> gluedSuffixes;
 
     Tokenizer(Set<String> gluedSuffixes) {
-        this.gluedSuffixes = gluedSuffixes;
+        this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
     }
 
-    List<Token> tokenize(String text) {
-        List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
+    TokenList tokenize(String text) {
+        TokenList out = new TokenList(text, Math.max(16, text.length() / 4)); // news text: 5 chars a token
         int n = text.length();
         int i = 0;
         boolean space = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+            if (isSpace(c)) {
                 space = true;
                 i++;
                 continue;
             }
             if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text.charAt(i + 1))) {
                 i = number(text, i, space, out); // ".08" too
-            } else if (Character.isLetter(c)) {
+            } else if (isLetter(c)) {
                 i = word(text, i, space, out);
             } else {
-                int cp = text.codePointAt(i);
-                int len = Character.charCount(cp);
-                String s = text.substring(i, i + len);
-                out.add(new Token(Token.Kind.SYMBOL, i, i + len, s, s, Double.NaN, space));
+                int len = Character.charCount(text.codePointAt(i));
+                out.add(Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space);
                 i += len;
             }
             space = false;
@@ -52,13 +47,38 @@ final class Tokenizer {
         return c >= '0' && c <= '9';
     }
 
-    private int word(String text, int start, boolean space, List<Token> out) {
+    // ASCII first: the Character tables cost more than the scan itself on English text
+
+    /** Whitespace, a space separator or a control character. */
+    static boolean isSpace(char c) {
+        if (c < 128) {
+            return c <= ' ' || c == 127;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    static boolean isLetter(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c);
+    }
+
+    /** A letter or a combining mark, which belongs to the word it follows (a decomposed "ü"). */
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private int word(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
         boolean digits = false;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (isWordChar(c)) {
                 i++;
             } else if (isDigit(c)) {
                 digits = true;
@@ -67,13 +87,11 @@ final class Tokenizer {
                 break;
             }
         }
-        String s = text.substring(start, i);
-        out.add(new Token(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, s, s.toLowerCase(Locale.ROOT),
-                Double.NaN, space));
+        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space);
         return i;
     }
 
-    private int number(String text, int start, boolean space, List<Token> out) {
+    private int number(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
         StringBuilder digits = new StringBuilder();
@@ -101,8 +119,7 @@ final class Tokenizer {
                         && isDigit(text.charAt(j + 1))))) {
                     j++;
                 }
-                String s = text.substring(start, j);
-                out.add(new Token(Token.Kind.CODE, start, j, s, s, Double.NaN, space));
+                out.add(Token.Kind.CODE, start, j, false, Double.NaN, space);
                 return j;
             }
             digits.append(frac);
@@ -131,21 +148,18 @@ final class Tokenizer {
                 j++;
             }
             boolean endsClean = j >= n || !(Character.isLetterOrDigit(text.charAt(j)));
-            String suffix = text.substring(i, j).toLowerCase(Locale.ROOT);
-            if (!(endsClean && gluedSuffixes.contains(suffix))) {
+            if (!(endsClean && gluedSuffixes.contains(text, i, j, true))) {
                 int k = j;
                 while (k < n && Character.isLetterOrDigit(text.charAt(k))) {
                     k++;
                 }
-                String s = text.substring(start, k);
-                out.add(new Token(Token.Kind.CODE, start, k, s, s.toLowerCase(Locale.ROOT), Double.NaN, space));
+                out.add(Token.Kind.CODE, start, k, true, Double.NaN, space);
                 return k;
             }
         }
-        String s = text.substring(start, i);
         double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
-        out.add(new Token(kind, start, i, s, s, value, space));
+        out.add(kind, start, i, false, value, space);
         return i;
     }
 

@@ -96,4 +96,15 @@ class MetricExtractorTest {
     void rejectsNullArticle() {
         assertThrows(NullPointerException.class, () -> X.extract(null));
     }
+
+    @Test
+    void classifiesCharsAsTheCharacterTablesDo() {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            assertEquals(Character.isWhitespace(c) || Character.isSpaceChar(c), MetricExtractor.isSpace(c),
+                    "space U+" + Integer.toHexString(i));
+            assertEquals(Character.isLetterOrDigit(c), MetricExtractor.isLetterOrDigit(c),
+                    "letter or digit U+" + Integer.toHexString(i));
+        }
+    }
 }

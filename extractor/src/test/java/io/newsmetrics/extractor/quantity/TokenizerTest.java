@@ -31,4 +31,16 @@ class TokenizerTest {
     void treatsOverlongDigitRunsAsCodes() {
         assertEquals(Token.Kind.CODE, T.tokenize("9".repeat(100)).get(0).kind());
     }
+
+    @Test
+    void classifiesCharsAsTheCharacterTablesDo() {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            assertEquals(Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c),
+                    Tokenizer.isSpace(c), "space U+" + Integer.toHexString(i));
+            assertEquals(Character.isLetter(c), Tokenizer.isLetter(c), "letter U+" + Integer.toHexString(i));
+            assertEquals(Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK,
+                    Tokenizer.isWordChar(c), "word char U+" + Integer.toHexString(i));
+        }
+    }
 }

@@ -1,0 +1,176 @@
+package io.newsmetrics.extractor.quantity;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable map from words to values that can be asked about a region of text ("the lowercase form of chars
+ * [start, end) of this sentence") without building a String: the lookups of the recogniser run once per word of
+ * an article, and building a lowercase copy of every word only to find most of them absent was its main cost.
+ * Regions are hashed and compared in place, folded char by char as {@link String#toLowerCase} folds them (the few
+ * characters it maps otherwise take its own path), so answers always equal those of a {@code Map<String, V>}
+ * asked with {@code region.toLowerCase(Locale.ROOT)}, or with the region itself when not folding.
+ *
+ * @param <V> the value type
+ */
+final class WordMap<V> {
+    private final String[] keys;
+    private final int[] hashes;
+    private final Object[] values;
+    private final int mask;
+    private final int maxLength;
+    private final int size;
+    /** Bit {@code 26 * a + b} is set when some key begins with the ASCII letters a, b (0 = 'a'). */
+    private final long[] letterPairs = new long[(26 * 26 + 63) / 64];
+
+    private WordMap(Map<String, ? extends V> entries) {
+        int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
+        keys = new String[capacity];
+        hashes = new int[capacity];
+        values = new Object[capacity];
+        mask = capacity - 1;
+        int max = 0;
+        for (Map.Entry<String, ? extends V> e : entries.entrySet()) {
+            String k = Objects.requireNonNull(e.getKey(), "key");
+            int h = k.hashCode();
+            int i = spread(h) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = k;
+            hashes[i] = h;
+            values[i] = Objects.requireNonNull(e.getValue(), "value of " + k);
+            max = Math.max(max, k.length());
+            int pair = letterPair(k.length() < 2 ? -1 : k.charAt(0), k.length() < 2 ? -1 : k.charAt(1));
+            if (pair >= 0) {
+                letterPairs[pair >>> 6] |= 1L << pair;
+            }
+        }
+        maxLength = max;
+        size = entries.size();
+    }
+
+    /** A map holding the given entries; keys are looked up as they are (lowercase keys for folded lookups). */
+    static <V> WordMap<V> of(Map<String, ? extends V> entries) {
+        return new WordMap<>(Objects.requireNonNull(entries, "entries"));
+    }
+
+    /** A set of words: every value is {@link Boolean#TRUE}. */
+    static WordMap<Boolean> setOf(Iterable<String> words) {
+        Objects.requireNonNull(words, "words");
+        java.util.HashMap<String, Boolean> m = new java.util.HashMap<>();
+        for (String w : words) {
+            m.put(w, Boolean.TRUE);
+        }
+        return new WordMap<>(m);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The value of {@code key}, or null. */
+    V get(String key) {
+        int h = key.hashCode();
+        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == h && keys[i].equals(key)) {
+                return value(i);
+            }
+        }
+        return null;
+    }
+
+    boolean contains(String key) {
+        return get(key) != null;
+    }
+
+    /**
+     * The value of the region {@code [start, end)} of {@code text}, lowercased first when {@code fold} (as
+     * {@code toLowerCase(Locale.ROOT)} would), or null.
+     */
+    V get(CharSequence text, int start, int end, boolean fold) {
+        int n = end - start;
+        if (n > maxLength) {
+            return null; // lowercasing never shortens a string
+        }
+        if (n >= 2) {
+            // the folded form begins with the first two chars folded one by one (unless either is special)
+            int pair = fold ? letterPair(fold(text.charAt(start)), fold(text.charAt(start + 1)))
+                    : letterPair(text.charAt(start), text.charAt(start + 1));
+            if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
+                return null;
+            }
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            int c = fold ? fold(text.charAt(i)) : text.charAt(i);
+            if (c < 0) {
+                return get(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)); // full case mapping
+            }
+            h = 31 * h + c;
+        }
+        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == h && regionEquals(keys[i], text, start, n, fold)) {
+                return value(i);
+            }
+        }
+        return null;
+    }
+
+    boolean contains(CharSequence text, int start, int end, boolean fold) {
+        return get(text, start, end, fold) != null;
+    }
+
+    /** The value of a token's lookup form ({@link Token#lower()}), or null. */
+    V get(Token t) {
+        return get(t.source(), t.start(), t.end(), t.folds());
+    }
+
+    boolean contains(Token t) {
+        return get(t) != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private V value(int i) {
+        return (V) values[i];
+    }
+
+    private static boolean regionEquals(String key, CharSequence text, int start, int n, boolean fold) {
+        if (key.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(start + i);
+            if ((fold ? fold(c) : c) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What {@link String#toLowerCase(Locale)} with {@link Locale#ROOT} makes of {@code c} when it maps it to one
+     * char, or -1 for the characters it treats specially: 'İ' (which gains a combining dot), 'Σ' (whose lowercase
+     * depends on its place in the word) and surrogates (mapped as code points).
+     */
+    static int fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+        if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+            return -1;
+        }
+        int l = Character.toLowerCase((int) c);
+        return Character.isBmpCodePoint(l) ? l : -1;
+    }
+
+    /** The index of two lowercase ASCII letters among the 26 x 26 pairs, or -1 for other chars. */
+    private static int letterPair(int a, int b) {
+        return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? 26 * (a - 'a') + (b - 'a') : -1;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+}
