@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  * <p>Sources in order of trust; the first that yields a plausible date wins:
  * <ol>
  *   <li><b>url</b>: a full date in the URL path ({@code /2019/11/20/}, {@code /2019-11-20/},
- *       {@code /20191120/}), or else in the page's canonical URL ({@code <link rel=canonical>},
- *       {@code og:url}) when it was fetched through a feed or redirector. It is set when the
- *       article is created, in the site's own time zone, and never changes;</li>
+ *       {@code /20191120/}) of the fetched address. It is set when the article is created, in the
+ *       site's own time zone, and never changes;</li>
  *   <li><b>meta / json-ld</b>: meta tags that name a publication date ({@link #META_KEYS}: Open
  *       Graph / article {@code article:published_time}, {@code itemprop=datePublished}, Dublin
  *       Core, Parse.ly, Sailthru, {@code pubdate}, {@code date}...) and JSON-LD
@@ -122,9 +121,9 @@ final class PublicationDates {
         // Order of trust (class Javadoc): url > meta / json-ld (local offset beats UTC) > markup
         // > byline > headline > text. Modification dates are never read here.
         Optional<Found> declared = fromMetaOrJsonLd(meta, ld).map(f -> inDeclaredZone(f, index.doc, meta));
-        // A page fetched through a feed or a redirector names its own address in the canonical link.
-        Optional<LocalDate> fromUrl = dates.fromUrl(url)
-                .or(() -> PageMetadata.canonical(index, meta).flatMap(dates::fromUrl));
+        // Only the fetched address: a canonical link's date disagreed with the page's own UTC stamp on
+        // evening stories, and moved periods resolved against the day (measured on the metrics gold).
+        Optional<LocalDate> fromUrl = dates.fromUrl(url);
         if (fromUrl.isPresent()) {
             // The URL names the day; a declared time stamp of that same day adds the time.
             String day = fromUrl.get().toString();

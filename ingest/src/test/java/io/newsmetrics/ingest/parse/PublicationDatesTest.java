@@ -37,11 +37,11 @@ class PublicationDatesTest {
     }
 
     @Test
-    void readsTheDateOfTheCanonicalUrlWhenTheFetchedOneHasNone() {
+    void readsTheDateOfTheFetchedUrlNotOfTheCanonicalOne() {
         String html = "<head><link rel=\"canonical\" href=\"https://news.example/2020/03/17/story\">"
                 + "<meta property=\"article:published_time\" content=\"2020-03-18T01:40:49Z\"></head>";
-        assertEquals(Optional.of(new PublicationDates.Found("2020-03-17", "url")),
-                published(html, "https://feeds.example/~r/news/~3/abc123/"));
+        assertEquals("2020-03-18T01:40:49Z", published(html, "https://feeds.example/~r/news/~3/abc123/")
+                .orElseThrow().date());
         assertEquals(Optional.of(new PublicationDates.Found("2020-03-16", "url")),
                 published(html, "https://news.example/2020/03/16/story"));
     }
