@@ -142,6 +142,16 @@ class AggregatorServiceTest {
         assertEquals(1, bounded.json().path("count").asInt(), bounded.body());
         assertEquals(2.7, bounded.json().path("observations").get(0).path("value").asDouble());
 
+        TestSupport.Reply sinceYear = get(port, "/indicators/japan/cpi/history?from=2025");
+        assertEquals(2, sinceYear.json().path("count").asInt(), "2025-06 starts within 2025: " + sinceYear.body());
+
+        TestSupport.Reply oneSource = get(port, "/indicators/japan/cpi/history?from=2025-06&to=2025-06"
+                + "&source=https%3A%2F%2Fb.example%2Fcpi2506");
+        assertEquals(1, oneSource.json().path("count").asInt(), oneSource.body());
+        assertEquals(2.9, oneSource.json().path("observations").get(0).path("value").asDouble());
+        assertEquals("https://b.example/cpi2506", oneSource.json().path("source").asText());
+        assertEquals(0, oneSource.json().path("conflicts").size(), "one source does not disagree with itself");
+
         TestSupport.Reply asOf = get(port, "/indicators/japan/cpi?asOf=2024-12");
         assertEquals(200, asOf.status(), asOf.body());
         assertEquals(2.7, asOf.json().path("value").asDouble());

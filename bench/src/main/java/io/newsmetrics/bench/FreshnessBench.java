@@ -36,20 +36,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       where each article's events are, and the time an article counts is when the aggregator's committed
  *       offsets (polled every {@value #COMMIT_POLL_MS} ms) have passed all of them: its stores hold them and
  *       the transaction that put them there committed;</li>
- *   <li>over HTTP: for every {@code probeEvery}-th article, a client polls {@code GET /indicators/{key}/history}
- *       for the period of the article's first event every {@value #PROBE_INTERVAL_MS} ms until that event's id
- *       is there.</li>
+ *   <li>over HTTP: for every {@code probeEvery}-th article, a client polls
+ *       {@code GET /indicators/{key}/history?source=<article URL>&from=<period>&to=<period>} every
+ *       {@value #PROBE_INTERVAL_MS} ms (every {@value #SLOW_PROBE_INTERVAL_MS} ms after the first second) until
+ *       the id of the article's first event is there.</li>
  * </ul>
- * The first {@code warmup} seconds are sent but not measured.
+ * Before that, {@value #WARM_UP_ARTICLES} articles go through at full speed (JIT warm-up), and the first
+ * {@code warmup} seconds of the steady rate are sent but not measured.
  */
 final class FreshnessBench {
     static final int PROBE_INTERVAL_MS = 10;
-    static final int COMMIT_POLL_MS = 20;
+    static final int WARM_UP_ARTICLES = 5_000;
+    /** After this long a probe polls every {@value #SLOW_PROBE_INTERVAL_MS} ms: it must not load what it measures. */
+    static final int FAST_PROBE_MS = 1_000;
+    static final int SLOW_PROBE_INTERVAL_MS = 100;
+    static final int COMMIT_POLL_MS = 50;
 
-    record Result(double rate, int measured, Percentiles committed, Percentiles http) {
+    record Result(double rate, int measured, Percentiles committed, Percentiles http, String cpu) {
         String describe() {
             return String.format(Locale.ROOT, "freshness at %.0f articles/s: all metrics committed: %s; "
-                    + "first metric over HTTP: %s", rate, committed, http);
+                    + "first metric over HTTP: %s%n  %s", rate, committed, http, cpu);
         }
     }
 
@@ -96,6 +102,7 @@ final class FreshnessBench {
         try (Pipeline pipeline = Pipeline.start(PipelineBench.config(dir, partitions, tuning))) {
             PipelineBench.awaitReady(pipeline);
             String bootstrap = pipeline.bootstrapServers();
+            warmUp(bootstrap, corpus);
             long[] sentAt = new long[total];
             Map<Long, Integer> byTimestamp = new ConcurrentHashMap<>();
             Map<Integer, Long> lastCommitted = new ConcurrentHashMap<>();
@@ -158,6 +165,7 @@ final class FreshnessBench {
             ExecutorService probePool = Executors.newFixedThreadPool(8);
             long periodNanos = (long) (1e9 / rate);
             long lastTs = 0;
+            CpuAccount cpu = CpuAccount.start();
             try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 0)) {
                 long start = System.nanoTime();
                 for (int i = 0; i < total; i++) {
@@ -188,6 +196,7 @@ final class FreshnessBench {
                 before = lastCommitted.size();
                 Thread.sleep(3000);
             }
+            String cpuSpent = cpu.describe(total, "article");
             stop.set(true);
             collector.join();
             committer.join();
@@ -198,15 +207,42 @@ final class FreshnessBench {
                     committed.add(at - sentAt[i]);
                 }
             }
-            return new Result(rate, total - firstMeasured, Percentiles.of(committed), Percentiles.of(httpLatencies));
+            return new Result(rate, total - firstMeasured, Percentiles.of(committed), Percentiles.of(httpLatencies),
+                    cpuSpent);
         }
     }
 
+    /**
+     * Runs {@value #WARM_UP_ARTICLES} articles through the pipeline at full speed and waits until both
+     * applications have committed them: a new JVM spends its first tens of seconds compiling (a broker, two
+     * Streams applications and an HTTP server), and a steady rate measured then measures the JIT.
+     */
+    private static void warmUp(String bootstrap, Corpus corpus) throws Exception {
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
+            for (int i = 0; i < WARM_UP_ARTICLES; i++) {
+                Article a = corpus.article(2_000_000 + i);
+                producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
+            }
+            producer.flush();
+        }
+        try (Admin admin = Clients.admin(bootstrap)) {
+            PipelineBench.awaitCaughtUp(admin, io.newsmetrics.extractor.streams.ExtractorConfig.DEFAULT_APPLICATION_ID,
+                    Topics.ARTICLES, t0);
+            PipelineBench.awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
+        }
+        System.out.printf(Locale.ROOT, "  (warm-up: %d articles through the pipeline in %.1f s)%n", WARM_UP_ARTICLES,
+                TransportBench.seconds(t0));
+    }
+
     private static void probe(Api api, MetricEvent event, long sentAt, List<Long> out) {
-        // only the event's own period, as a client checking one fact would ask: a busy key's whole history is
-        // tens of KB of JSON, and a hundred polls a second of it would load the machine being measured
-        String path = Api.historyPath(event.key()) + (event.period() == null || event.period().isBlank() ? ""
-                : "?from=" + event.period() + "&to=" + event.period());
+        // only what this article reported for the key, as a client checking one fact would ask: a busy key's
+        // whole history is tens of KB of JSON, and polling it a hundred times a second loaded the machine measured
+        // (the period bounds the store scan to that period's observations, the source the answer to one)
+        String period = event.period() == null || event.period().isBlank() ? ""
+                : "&from=" + event.period() + "&to=" + event.period();
+        String path = Api.historyPath(event.key()) + "?source="
+                + java.net.URLEncoder.encode(event.source().url(), java.nio.charset.StandardCharsets.UTF_8) + period;
         long deadline = System.currentTimeMillis() + 10_000; // an event the aggregator refused never shows
         try {
             while (System.currentTimeMillis() < deadline) {
@@ -215,7 +251,7 @@ final class FreshnessBench {
                     out.add(System.currentTimeMillis() - sentAt);
                     return;
                 }
-                Thread.sleep(PROBE_INTERVAL_MS);
+                Thread.sleep(System.currentTimeMillis() - sentAt < FAST_PROBE_MS ? PROBE_INTERVAL_MS : SLOW_PROBE_INTERVAL_MS);
             }
         } catch (Exception e) {
             Thread.currentThread().interrupt();

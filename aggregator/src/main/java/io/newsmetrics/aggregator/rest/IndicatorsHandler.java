@@ -32,7 +32,7 @@ public final class IndicatorsHandler implements HttpHandler {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 10_000;
     private static final Set<String> KEY_PARAMS = Set.of("asOf");
-    private static final Set<String> HISTORY_PARAMS = Set.of("from", "to", "asOf");
+    private static final Set<String> HISTORY_PARAMS = Set.of("from", "to", "asOf", "source");
     private static final Set<String> LIST_PARAMS = Set.of("subject", "indicator", "text", "limit", "cursor",
             "requireComplete", "partitions", "standby", "asOf");
 
@@ -108,15 +108,22 @@ public final class IndicatorsHandler implements HttpHandler {
             throw ApiException.badRequest("from (" + from + ") is after to (" + to + ")");
         }
         Period upper = to;
+        String source = params.get("source"); // one article's reports: "what did this page say about the key?"
         return s -> {
             if (IndicatorReads.latest(s, key) == null) {
                 return null;
             }
             List<Observation> history = IndicatorReads.history(s, key, from, upper);
+            if (source != null) {
+                history = history.stream().filter(o -> o.sourceUrl().equals(source.strip())).toList();
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("key", key);
             body.put("from", from == null ? null : from.text());
             body.put("to", upper == null ? null : upper.text());
+            if (source != null) {
+                body.put("source", source.strip());
+            }
             body.put("count", history.size());
             List<Map<String, Object>> items = new ArrayList<>(history.size());
             history.forEach(o -> items.add(Views.observation(o)));

@@ -62,7 +62,8 @@ public final class IndicatorReads {
         List<Observation> out = new ArrayList<>();
         String lower = from == null && to == null ? HistoryKeys.keyPrefix(key)
                 : from == null ? HistoryKeys.firstDated(key)
-                : HistoryKeys.keyPrefix(key) + from.sortKey().substring(0, 8); // end >= from.start is needed
+                // sort keys begin with the period's end; a period starting on or after from's start ends there too
+                : HistoryKeys.keyPrefix(key) + from.sortKey().substring(9);
         String upper = to == null ? HistoryKeys.end(key) : HistoryKeys.upTo(key, to);
         try (KeyValueIterator<String, Observation> it = s.history().range(lower, upper)) {
             while (it.hasNext()) {
