@@ -8,8 +8,8 @@ import io.newsmetrics.aggregator.model.PeriodSummary;
 import io.newsmetrics.aggregator.model.ValueReport;
 import io.newsmetrics.model.MetricEvent;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -36,10 +36,10 @@ import java.util.List;
  * {@link InvalidMetricEventException}, which the processing exception handler sends to the dead-letter topic.
  */
 final class IndicatorProcessor implements Processor<String, MetricEvent, String, Indicator> {
-    private ProcessorContext<String, Indicator> context;
     /** Values kept as objects per store: hot keys (at ~10 KB of objects each) stay parsed, the rest is read back. */
     static final int READ_CACHE_ENTRIES = 2_000;
 
+    private ProcessorContext<String, Indicator> context;
     private StoreReadCache<Indicator> latest;
     private KeyValueStore<String, Observation> history;
     private StoreReadCache<PeriodSummary> summaries;
