@@ -72,7 +72,7 @@ class HostileInputTest {
     @Test
     void shouldAnswerHostileQueriesWithClientErrors() throws Exception {
         List<String> paths = List.of(
-                "/indicators?limit=abc", "/indicators?limit=0", "/indicators?limit=1001", "/indicators?limit=99999999999",
+                "/indicators?limit=abc", "/indicators?limit=0", "/indicators?limit=10001", "/indicators?limit=99999999999",
                 "/indicators?limit=-5", "/indicators?bogus=1", "/indicators?limit=1&limit=2", "/indicators?cursor=%25zz",
                 "/indicators?cursor=!!!not-base64", "/indicators?cursor=" + "QQ".repeat(3000),
                 "/indicators/a%00b/c", "/indicators/" + "x".repeat(5000) + "/y", "/indicators/china/x?asOf=not-a-period",
