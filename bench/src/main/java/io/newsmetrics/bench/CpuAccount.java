@@ -142,25 +142,25 @@ final class CpuAccount {
         return String.format(Locale.ROOT, "%s %.2f", name, units == 0 ? Double.NaN : nanos / 1e6 / units);
     }
 
+
     private static Map<Long, Long> snapshot() {
-        Map<Long, Long> m = new LinkedHashMap<>();
-        for (long id : THREADS.getAllThreadIds()) {
-            long cpu = THREADS.getThreadCpuTime(id);
-            if (cpu >= 0) {
-                m.put(id, cpu);
-            }
-        }
-        return m;
+        return perThread(THREADS::getThreadCpuTime);
     }
 
     private static Map<Long, Long> allocated() {
-        Map<Long, Long> m = new LinkedHashMap<>();
         if (THREADS instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
-            for (long id : THREADS.getAllThreadIds()) {
-                long bytes = sun.getThreadAllocatedBytes(id);
-                if (bytes >= 0) {
-                    m.put(id, bytes);
-                }
+            return perThread(sun::getThreadAllocatedBytes);
+        }
+        return Map.of();
+    }
+
+    /** A per-thread counter of every live thread; -1 (thread gone or counter off) is left out. */
+    private static Map<Long, Long> perThread(java.util.function.LongUnaryOperator counter) {
+        Map<Long, Long> m = new LinkedHashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long v = counter.applyAsLong(id);
+            if (v >= 0) {
+                m.put(id, v);
             }
         }
         return m;

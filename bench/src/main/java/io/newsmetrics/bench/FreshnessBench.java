@@ -219,13 +219,7 @@ final class FreshnessBench {
      */
     private static void warmUp(String bootstrap, Corpus corpus) throws Exception {
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
-            for (int i = 0; i < WARM_UP_ARTICLES; i++) {
-                Article a = corpus.article(2_000_000 + i);
-                producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)));
-            }
-            producer.flush();
-        }
+        PipelineBench.publishArticles(bootstrap, corpus, 2_000_000, WARM_UP_ARTICLES);
         try (Admin admin = Clients.admin(bootstrap)) {
             PipelineBench.awaitCaughtUp(admin, io.newsmetrics.extractor.streams.ExtractorConfig.DEFAULT_APPLICATION_ID,
                     Topics.ARTICLES, t0);

@@ -5,8 +5,10 @@ import io.newsmetrics.broker.EmbeddedKafka;
 import io.newsmetrics.broker.TopicSetup;
 import io.newsmetrics.ingest.IngestConfig;
 import io.newsmetrics.ingest.IngestService;
+import io.newsmetrics.ingest.UrlRequests;
 import io.newsmetrics.ingest.fetch.FetchSettings;
 import io.newsmetrics.model.Topics;
+import io.newsmetrics.model.UrlRequest;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -105,8 +107,8 @@ final class IngestBench {
                 try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
                     for (int i = 0; i < n; i++) {
                         String url = base + i + ".html";
-                        // keyed by host, as the CLI and POST /urls publish: the ingest service moves other keys there first
-                        producer.send(new ProducerRecord<>(Topics.NEWS_URLS, java.net.URI.create(url).getHost(), url));
+                        // keyed as the CLI and POST /urls publish: the ingest service moves other keys there first
+                        producer.send(new ProducerRecord<>(Topics.NEWS_URLS, UrlRequests.keyOf(UrlRequest.of(url)), url));
                     }
                 }
                 while (articles.get() + deadLetters.get() < n) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pipeline throughput: N articles straight to {@code articles} (extractor and aggregator on the embedded
@@ -83,24 +84,7 @@ final class PipelineBench {
 
             CpuAccount cpu = CpuAccount.start();
             long t0 = System.nanoTime();
-            AtomicLong sendFailures = new AtomicLong();
-            java.util.concurrent.atomic.AtomicReference<String> lastSendFailure = new java.util.concurrent.atomic.AtomicReference<>();
-            try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
-                for (int i = 0; i < n; i++) {
-                    var a = corpus.article(i);
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)), (md, e) -> {
-                        if (e != null) {
-                            sendFailures.incrementAndGet();
-                            lastSendFailure.set(e.toString());
-                        }
-                    });
-                }
-                producer.flush();
-            }
-            if (sendFailures.get() > 0) {
-                System.out.printf(Locale.ROOT, "  WARNING: %d of %d articles were NOT written (last error: %s)%n",
-                        sendFailures.get(), n, lastSendFailure.get());
-            }
+            publishArticles(bootstrap, corpus, 0, n);
             double produced = TransportBench.seconds(t0);
             System.out.printf(Locale.ROOT, "  (articles written in %.1f s; waiting for the applications)%n", produced);
             try (Admin admin = Clients.admin(bootstrap)) {
@@ -149,6 +133,31 @@ final class PipelineBench {
         long bounded = latestOptionsByStore.values().stream().filter(b -> b).count();
         return bounded + " of " + latestOptionsByStore.size() + " RocksDB stores run with index/filter blocks in the "
                 + "shared capped block cache (BoundedRocksDbConfig applied)";
+    }
+
+    /**
+     * Writes articles {@code first .. first + n - 1} of the corpus to {@code articles} and waits until all are
+     * acknowledged; prints a warning naming the last error when some were not written.
+     */
+    static void publishArticles(String bootstrap, Corpus corpus, int first, int n) {
+        AtomicLong sendFailures = new AtomicLong();
+        AtomicReference<String> lastSendFailure = new AtomicReference<>();
+        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, 5)) {
+            for (int i = first; i < first + n; i++) {
+                var a = corpus.article(i);
+                producer.send(new ProducerRecord<>(Topics.ARTICLES, a.canonicalUrl(), Json.write(a)), (md, e) -> {
+                    if (e != null) {
+                        sendFailures.incrementAndGet();
+                        lastSendFailure.set(e.toString());
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (sendFailures.get() > 0) {
+            System.out.printf(Locale.ROOT, "  WARNING: %d of %d articles were NOT written (last error: %s)%n",
+                    sendFailures.get(), n, lastSendFailure.get());
+        }
     }
 
     static void awaitReady(Pipeline pipeline) throws InterruptedException {

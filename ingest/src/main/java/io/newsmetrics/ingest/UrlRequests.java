@@ -186,7 +186,7 @@ public final class UrlRequests {
     }
 
     /** The record key used on {@code news-urls}: the host, so one host's URLs meet in one partition. */
-    static String keyOf(UrlRequest request) {
+    public static String keyOf(UrlRequest request) {
         try {
             URI uri = URI.create(request.url());
             return uri.getHost() == null ? request.url() : uri.getHost().toLowerCase(Locale.ROOT);

@@ -108,21 +108,22 @@ public final class IndicatorsHandler implements HttpHandler {
             throw ApiException.badRequest("from (" + from + ") is after to (" + to + ")");
         }
         Period upper = to;
-        String source = params.get("source"); // one article's reports: "what did this page say about the key?"
+        String given = params.get("source"); // one article's reports: "what did this page say about the key?"
+        String source = given == null ? null : given.strip();
         return s -> {
             if (IndicatorReads.latest(s, key) == null) {
                 return null;
             }
             List<Observation> history = IndicatorReads.history(s, key, from, upper);
             if (source != null) {
-                history = history.stream().filter(o -> o.sourceUrl().equals(source.strip())).toList();
+                history = history.stream().filter(o -> o.sourceUrl().equals(source)).toList();
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("key", key);
             body.put("from", from == null ? null : from.text());
             body.put("to", upper == null ? null : upper.text());
             if (source != null) {
-                body.put("source", source.strip());
+                body.put("source", source);
             }
             body.put("count", history.size());
             List<Map<String, Object>> items = new ArrayList<>(history.size());
