@@ -257,11 +257,7 @@ class AggregatorServiceTest {
         await(port, "/indicators/chile/copper-exports", x -> x.status() == 200, 30);
 
         java.util.Map<String, java.util.Map<String, String>> byReason = new java.util.HashMap<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "dlq-check", "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
+        try (var consumer = committedReader("dlq-check")) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.METRICS_DLQ));
             long deadline = System.currentTimeMillis() + 30_000;
             while (byReason.size() < 4 && System.currentTimeMillis() < deadline) {
@@ -288,11 +284,7 @@ class AggregatorServiceTest {
         produce(kafka.bootstrapServers(),
                 event("peru/gdp-growth", 3.1, "percent", "2025", "https://p.example/g", "2025-11-01"));
         java.util.Map<String, String> seen = new java.util.HashMap<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "latest-check", "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
+        try (var consumer = committedReader("latest-check")) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.INDICATORS_LATEST));
             long deadline = System.currentTimeMillis() + 30_000;
             while (!seen.containsKey("peru/gdp-growth") && System.currentTimeMillis() < deadline) {
@@ -315,11 +307,7 @@ class AggregatorServiceTest {
         await(port, "/indicators/chile/copper-output", x -> x.status() == 200
                 && x.json().path("observationCount").asInt() == n, 30);
         java.util.List<String> records = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "burst-check", "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
+        try (var consumer = committedReader("burst-check")) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.INDICATORS_LATEST));
             long deadline = System.currentTimeMillis() + 30_000;
             while (System.currentTimeMillis() < deadline
@@ -359,5 +347,14 @@ class AggregatorServiceTest {
         TestSupport.Reply api = get(port, "/openapi.yaml");
         assertEquals(200, api.status());
         assertTrue(api.body().startsWith("openapi: 3"));
+    }
+
+    /** A read_committed consumer in its own group, from the earliest offset. */
+    private static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> committedReader(String group) {
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", group, "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer());
     }
 }
