@@ -146,10 +146,19 @@ public final class AggregatorService implements AutoCloseable {
 
     /**
      * The HTTP routes, by context path: {@code /indicators}, {@code /health}, {@code /ready}, {@code /metrics},
-     * {@code /openapi.yaml} and {@code /} (dashboard). Mount each with {@code HttpServer.createContext(path, handler)}.
+     * {@code /openapi.yaml} and {@code /} (dashboard). Mount each by path prefix, e.g. on an {@link io.newsmetrics.aggregator.server.ApiServer}.
      */
     public Map<String, HttpHandler> routes() {
         return routes;
+    }
+
+    /**
+     * Whether a GET on {@code path} is answered quickly without blocking, so a server may answer it on its I/O
+     * thread: {@code /health}, {@code /ready} and single keys (a key another instance owns is forwarded
+     * asynchronously). Listings, history, metrics and files are not.
+     */
+    public boolean answersQuickly(String path) {
+        return "/health".equals(path) || "/ready".equals(path) || IndicatorsHandler.isKeyPath(path);
     }
 
     /** True when Streams is RUNNING and every partition this instance owns can be queried. */

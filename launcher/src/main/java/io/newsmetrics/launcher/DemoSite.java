@@ -30,6 +30,10 @@ final class DemoSite implements AutoCloseable {
 
     static DemoSite start(String bootstrapServers) {
         List<String> pages = pages();
+        // the JDK server otherwise holds each small page ~40 ms for the crawler's delayed ACK; read on first use
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             server.createContext(RESOURCES, DemoSite::serve);

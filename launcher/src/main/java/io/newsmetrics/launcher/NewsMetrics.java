@@ -17,7 +17,6 @@ public final class NewsMetrics implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        io.newsmetrics.aggregator.AggregatorServer.enableNoDelay(); // before any JDK HttpServer exists in the process
         System.exit(execute(args));
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A running pipeline process: the embedded broker when no cluster is given, the topics, the services
@@ -87,7 +88,8 @@ public final class Pipeline implements AutoCloseable {
                 routes.putAll(ingest.routes());
             }
             routes.putIfAbsent("/health", new HealthHandler());
-            running.push(WebServer.start(config.httpHost(), httpPort, routes));
+            Predicate<String> quick = aggregator == null ? path -> false : aggregator::answersQuickly;
+            running.push(WebServer.start(config.httpHost(), httpPort, routes, quick));
             log.info("newsmetrics up: Kafka at {}, HTTP on port {}, services {}", bootstrap, httpPort, config.services());
             return new Pipeline(running, bootstrap, httpPort, aggregator);
         } catch (RuntimeException e) {

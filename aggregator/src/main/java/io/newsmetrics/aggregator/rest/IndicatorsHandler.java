@@ -50,6 +50,15 @@ public final class IndicatorsHandler implements HttpHandler {
         this.listings = new Listings(queries, forwarder, partitionCount, listingPool, listingPoolThreads);
     }
 
+    /** Whether {@code path} names one key's latest value ({@code /indicators/{key}}), not a listing or history. */
+    public static boolean isKeyPath(String path) {
+        if (path == null || !path.startsWith(PATH + "/") || path.length() == PATH.length() + 1) {
+            return false;
+        }
+        String key = path.substring(PATH.length() + 1);
+        return !(key.endsWith(HISTORY_SUFFIX) && key.substring(0, key.length() - HISTORY_SUFFIX.length()).contains("/"));
+    }
+
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
