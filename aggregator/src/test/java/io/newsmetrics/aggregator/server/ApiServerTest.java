@@ -161,6 +161,31 @@ class ApiServerTest {
     }
 
     @Test
+    void shouldKeepAnsweringQuickPathsWhileAClientDoesNotReadItsAnswers() throws Exception {
+        server = ApiServer.start("127.0.0.1", 0, 1, Map.of("/quick", text("q".repeat(1000))), "/quick"::equals);
+        try (Socket hog = new Socket()) {
+            hog.setReceiveBufferSize(4096);
+            hog.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            byte[] one = "GET /quick HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+            Thread writer = new Thread(() -> { // 40 MB of answers nobody reads: far beyond any socket buffer
+                try {
+                    OutputStream out = hog.getOutputStream();
+                    for (int i = 0; i < 40_000; i++) {
+                        out.write(one);
+                    }
+                } catch (IOException e) {
+                    // the test closes the socket while this may still be blocked
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Thread.sleep(1000);
+            HttpResponse<String> other = get("/quick");
+            assertEquals(200, other.statusCode(), "another client is answered while the hog's answers pile up");
+        }
+    }
+
+    @Test
     void shouldShedLoadWith503WhenTooManyRequestsWait() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch entered = new CountDownLatch(1);
