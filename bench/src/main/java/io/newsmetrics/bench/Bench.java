@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *   java -jar bench/target/newsmetrics-bench.jar all|transport|extract|pipeline|freshness|ingest [--option value ...]
  * </pre>
  * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
- * (freshness, default 100 articles/s for 30 s after a 5 s warm-up), {@code --urls N} (ingest, default 2000),
+ * (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate), {@code --urls N} (ingest, default 2000),
  * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
  * threads of each application, default 1), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
  * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
@@ -88,7 +88,7 @@ public final class Bench {
                         System.out.println("  RocksDB check: " + PipelineBench.rocksDbEvidence(dir));
                     }
                     case "freshness" -> {
-                        FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, 5, 10, partitions, tuning);
+                        FreshnessBench.Result r = FreshnessBench.run(dir, corpus, rate, seconds, FreshnessBench.STEADY_WARM_UP_SECONDS, 10, partitions, tuning);
                         print(r.describe(), before);
                     }
                     case "ingest" -> {
