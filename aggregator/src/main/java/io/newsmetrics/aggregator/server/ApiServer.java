@@ -20,10 +20,11 @@ import java.util.function.Predicate;
 
 /**
  * The HTTP server of a newsmetrics process: handlers written against the JDK's {@code com.sun.net.httpserver}
- * API, served by Jetty. Why not the JDK's own server: it reads every request on a pool thread (it cannot read
- * without blocking), and on two cores that hand-off alone put the p99 of a trivial {@code /health} answer at
- * 5-7 ms under 10,000 req/s. Jetty parses without blocking, so small answers that never block (see
- * {@code quick} in {@link #start}) are given on the I/O thread; the rest run on a bounded pool.
+ * API, served by Jetty. Why not the JDK's own server: it cannot read a request without blocking, so its
+ * dispatcher hands every request to a pool thread and back; on two cores those wake-ups halved the throughput
+ * of small answers (single-key GETs and {@code /health} alike, aggregator/README.md). Jetty parses without
+ * blocking, so small answers that never block (see {@code quick} in {@link #start}) are given on the I/O
+ * thread; the rest run on a bounded pool.
  */
 public final class ApiServer implements AutoCloseable {
     /** Requests waiting for a pool thread beyond this are answered 503 with Retry-After: overload sheds load. */
