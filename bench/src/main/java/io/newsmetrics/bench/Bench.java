@@ -1,5 +1,7 @@
 package io.newsmetrics.bench;
 
+import io.newsmetrics.aggregator.AggregatorConfig;
+
 import io.newsmetrics.launcher.PipelineConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.stream.Stream;
  * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
  * (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate), {@code --urls N} (ingest, default 2000),
  * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
- * threads of each application, default 1), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
+ * threads of each application, default 1), {@code --aggregator-commit-ms N} (the aggregator's commit interval,
+ * default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
  * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
 public final class Bench {
@@ -51,9 +55,14 @@ public final class Bench {
         int partitions = intOption(opts, "partitions", 3);
         int extractorThreads = intOption(opts, "extractor-threads", 1);
         int aggregatorThreads = intOption(opts, "aggregator-threads", 1);
+        // 0 = the aggregator's default commit interval
+        int aggregatorCommitMs = opts.containsKey("aggregator-commit-ms") ? intOption(opts, "aggregator-commit-ms", 1) : 0;
         PipelineConfig.Tuning tuning = new PipelineConfig.Tuning(UnaryOperator.identity(),
                 e -> e.withOverrides(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
-                a -> a.withStreamThreads(aggregatorThreads));
+                a -> {
+                    AggregatorConfig c = a.withStreamThreads(aggregatorThreads);
+                    return aggregatorCommitMs == 0 ? c : c.withCommitInterval(Duration.ofMillis(aggregatorCommitMs));
+                });
         Path shared = Path.of(opts.getOrDefault("shared", System.getProperty("newsmetrics.shared", "../shared")));
         boolean keep = opts.containsKey("dir");
         Path root = keep ? Path.of(opts.get("dir")) : Files.createTempDirectory("newsmetrics-bench");
