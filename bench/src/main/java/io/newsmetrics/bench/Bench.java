@@ -1,17 +1,16 @@
 package io.newsmetrics.bench;
 
 import io.newsmetrics.aggregator.AggregatorConfig;
-
 import io.newsmetrics.launcher.PipelineConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.newsmetrics.launcher;
 import com.sun.net.httpserver.HttpHandler;
 import io.newsmetrics.aggregator.server.ApiServer;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -23,13 +24,13 @@ final class WebServer implements AutoCloseable {
      * Starts a server on {@code host:port} (port 0 = any free port) with the given routes.
      *
      * @param quick paths whose GET answers never block (answered on the I/O thread)
-     * @throws java.io.UncheckedIOException when the port cannot be bound, naming it
+     * @throws UncheckedIOException when the port cannot be bound, naming it
      */
     static WebServer start(String host, int port, Map<String, HttpHandler> routes, Predicate<String> quick) {
         try {
             return new WebServer(ApiServer.start(host, port, THREADS, routes, quick));
-        } catch (java.io.UncheckedIOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage() + " (choose another with --http-port)", e.getCause());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(e.getMessage() + " (choose another with --http-port)", e.getCause());
         }
     }
 

@@ -247,6 +247,26 @@ class ApiServerTest {
     }
 
     @Test
+    void shouldLetARequestInFlightFinishWithinTheGracePeriodWhenStopping() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        server = ApiServer.start("127.0.0.1", 0, 1, Map.of("/slow", ex -> {
+            entered.countDown();
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            text("finished").handle(ex);
+        }), p -> false);
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(entered.await(10, TimeUnit.SECONDS));
+        server.stop(5_000);
+        assertEquals("finished", inFlight.get(10, TimeUnit.SECONDS).body());
+    }
+
+    @Test
     void shouldNameTheAddressWhenThePortIsTaken() {
         server = ApiServer.start("127.0.0.1", 0, 1, Map.of("/", text("x")), p -> false);
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
