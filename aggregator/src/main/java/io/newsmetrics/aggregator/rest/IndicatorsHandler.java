@@ -55,8 +55,13 @@ public final class IndicatorsHandler implements HttpHandler {
         if (path == null || !path.startsWith(PATH + "/") || path.length() == PATH.length() + 1) {
             return false;
         }
-        String key = path.substring(PATH.length() + 1);
-        return !(key.endsWith(HISTORY_SUFFIX) && key.substring(0, key.length() - HISTORY_SUFFIX.length()).contains("/"));
+        return !isHistory(path.substring(PATH.length() + 1));
+    }
+
+    /** Whether what follows {@code /indicators/} is {@code {key}/history} (a key itself holds one slash). */
+    private static boolean isHistory(String keyPath) {
+        return keyPath.endsWith(HISTORY_SUFFIX)
+                && keyPath.substring(0, keyPath.length() - HISTORY_SUFFIX.length()).contains("/");
     }
 
     @Override
@@ -76,10 +81,9 @@ public final class IndicatorsHandler implements HttpHandler {
             throw ApiException.notFound("no resource at " + path);
         }
         String key = rest.substring(1);
-        boolean history = false;
-        if (key.endsWith(HISTORY_SUFFIX) && key.substring(0, key.length() - HISTORY_SUFFIX.length()).contains("/")) {
+        boolean history = isHistory(key);
+        if (history) {
             key = key.substring(0, key.length() - HISTORY_SUFFIX.length());
-            history = true;
         }
         if (!HistoryKeys.isValidKey(key)) {
             throw ApiException.badRequest("not an indicator key: '" + key + "'");
