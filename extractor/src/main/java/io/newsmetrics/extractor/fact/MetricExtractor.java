@@ -3,6 +3,7 @@ package io.newsmetrics.extractor.fact;
 import io.newsmetrics.extractor.quantity.Lexicon;
 import io.newsmetrics.extractor.quantity.Quantity;
 import io.newsmetrics.extractor.quantity.QuantityRecognizer;
+import io.newsmetrics.extractor.quantity.TextSpan;
 import io.newsmetrics.model.Article;
 import io.newsmetrics.model.MetricEvent;
 import org.slf4j.Logger;
@@ -457,47 +458,18 @@ public final class MetricExtractor {
      * A word of a sentence with its offsets; punctuation marks are words of their own. Its strings are cut from
      * the sentence on first use: the phrase and subject rules read only the words near a figure.
      */
-    private static final class Word {
-        final int start;
-        final int end;
-        private final String sentence;
-        /** Whether {@link #lower()} is lowercased (words) or the mark as written (punctuation). */
-        private final boolean folds;
-        private String text;
-        private String lower;
-
+    private static final class Word extends TextSpan {
         Word(String sentence, int start, int end, boolean folds) {
-            this.sentence = sentence;
-            this.start = start;
-            this.end = end;
-            this.folds = folds;
-        }
-
-        String text() {
-            if (text == null) {
-                text = sentence.substring(start, end);
-            }
-            return text;
-        }
-
-        String lower() {
-            if (lower == null) {
-                lower = folds ? text().toLowerCase(Locale.ROOT) : text();
-            }
-            return lower;
-        }
-
-        int length() {
-            return end - start;
+            super(sentence, start, end, folds); // folds: words lowercased, punctuation as written
         }
 
         char charAt(int i) {
-            return sentence.charAt(start + i);
+            return source().charAt(start() + i);
         }
 
         /** Whether the word is written exactly {@code s}. */
         boolean is(String s) {
-            return s.length() == end - start && sentence.startsWith(s, start);
+            return s.length() == length() && source().startsWith(s, start());
         }
     }
 
@@ -551,7 +523,7 @@ public final class MetricExtractor {
         int hi = ws.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (ws.get(mid).start < offset) {
+            if (ws.get(mid).start() < offset) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -713,7 +685,7 @@ public final class MetricExtractor {
     }
 
     private static boolean insideAny(Word w, List<Quantity> qs, int sentenceStart) {
-        int a = w.start + sentenceStart;
+        int a = w.start() + sentenceStart;
         for (Quantity q : qs) {
             if (a >= q.start() && a < q.end()) {
                 return true;
@@ -723,7 +695,7 @@ public final class MetricExtractor {
     }
 
     private static boolean insideQuantity(Word w, List<Quantity> qs, int sentenceStart) {
-        int a = w.start + sentenceStart;
+        int a = w.start() + sentenceStart;
         for (Quantity q : qs) {
             if (a >= q.start() && a < q.end() && isMetric(q)) {
                 return true;
@@ -797,7 +769,7 @@ public final class MetricExtractor {
         String l = w.lower();
         if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text().length() > 0
                 && !Character.isLetterOrDigit(ws.get(index - 2).text().charAt(0)) == false
-                && ws.get(index - 1).start == w.start - 1) {
+                && ws.get(index - 1).start() == w.start() - 1) {
             return false; // ".DJI": a ticker glued to a dot
         }
         return !NOT_SUBJECT.contains(l) && !lex.isFunctionWord(l) && Lexicon.month(l) == 0 && !isWeekday(l)

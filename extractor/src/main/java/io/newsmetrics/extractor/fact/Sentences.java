@@ -1,5 +1,7 @@
 package io.newsmetrics.extractor.fact;
 
+import io.newsmetrics.extractor.quantity.TextSpan;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,46 +13,21 @@ final class Sentences {
      * A sentence: [start, end) in the text, and the index of its paragraph. Its text is cut from the source only
      * when asked for: most sentences hold no figure and are never read as strings.
      */
-    static final class Sentence {
-        private final String source;
-        private final int start;
-        private final int end;
+    static final class Sentence extends TextSpan {
         private final int paragraph;
-        private String text;
 
         Sentence(String source, int start, int end, int paragraph) {
-            this.source = source;
-            this.start = start;
-            this.end = end;
+            super(source, start, end, false);
             this.paragraph = paragraph;
-        }
-
-        int start() {
-            return start;
-        }
-
-        int end() {
-            return end;
         }
 
         int paragraph() {
             return paragraph;
         }
 
-        int length() {
-            return end - start;
-        }
-
-        String text() {
-            if (text == null) {
-                text = source.substring(start, end);
-            }
-            return text;
-        }
-
         @Override
         public String toString() {
-            return "[" + start + "," + end + ") paragraph " + paragraph;
+            return "[" + start() + "," + end() + ") paragraph " + paragraph;
         }
     }
 

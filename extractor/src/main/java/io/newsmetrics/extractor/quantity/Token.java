@@ -1,13 +1,11 @@
 package io.newsmetrics.extractor.quantity;
 
-import java.util.Locale;
-
 /**
  * A token of text: a word, a number or a single symbol, with its offsets. It points into the source text and
  * builds its {@link #text()} and {@link #lower()} strings only when asked: most tokens of an article lie far from
  * any figure and are only ever compared, which {@link #is} and {@link WordSet} do in place.
  */
-final class Token {
+final class Token extends TextSpan {
 
     enum Kind {
         /** Letters only. */
@@ -20,16 +18,9 @@ final class Token {
         SYMBOL
     }
 
-    private final String source;
     private final Kind kind;
-    private final int start;
-    private final int end;
     private final double number;
     private final boolean spaceBefore;
-    /** Whether {@link #lower()} is the lowercase form (words, lettered codes) or the text as written. */
-    private final boolean folds;
-    private String text;
-    private String lower;
 
     /**
      * @param source      the text the token was read from
@@ -41,25 +32,14 @@ final class Token {
      * @param spaceBefore whether whitespace separates it from the previous token
      */
     Token(String source, Kind kind, int start, int end, boolean folds, double number, boolean spaceBefore) {
-        this.source = source;
+        super(source, start, end, folds);
         this.kind = kind;
-        this.start = start;
-        this.end = end;
-        this.folds = folds;
         this.number = number;
         this.spaceBefore = spaceBefore;
     }
 
     Kind kind() {
         return kind;
-    }
-
-    int start() {
-        return start;
-    }
-
-    int end() {
-        return end;
     }
 
     /** The value of a {@link Kind#NUMBER}, else NaN. */
@@ -72,42 +52,15 @@ final class Token {
         return spaceBefore;
     }
 
-    /** Whether {@link #lower()} is lowercased (words, lettered codes) rather than the text as written. */
-    boolean folds() {
-        return folds;
-    }
-
-    String source() {
-        return source;
-    }
-
-    /** Number of characters as written. */
-    int length() {
-        return end - start;
-    }
-
-    /** The characters as written. */
-    String text() {
-        if (text == null) {
-            text = source.substring(start, end);
-        }
-        return text;
-    }
-
-    /** The lookup form: lowercase for words and lettered codes, else the text as written. */
-    String lower() {
-        if (lower == null) {
-            lower = folds ? text().toLowerCase(Locale.ROOT) : text();
-        }
-        return lower;
-    }
-
     /** Whether {@link #lower()} equals {@code lowerText}, compared in place for ASCII text. */
     boolean is(String lowerText) {
+        String lower = lowerIfMade();
         if (lower != null) {
             return lower.equals(lowerText);
         }
-        int n = end - start;
+        String source = source();
+        int start = start();
+        int n = length();
         if (n != lowerText.length()) {
             // lowercasing never shortens, and lengthens only 'İ' (it gains a combining dot)
             return n < lowerText.length() && !isAscii() && lower().equals(lowerText);
@@ -117,7 +70,7 @@ final class Token {
             if (c >= 128) {
                 return lower().equals(lowerText); // full Unicode case mapping
             }
-            if (folds && c >= 'A' && c <= 'Z') {
+            if (folds() && c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
             if (c != lowerText.charAt(i)) {
@@ -136,7 +89,7 @@ final class Token {
     }
 
     boolean isSymbol(char c) {
-        return kind == Kind.SYMBOL && source.charAt(start) == c;
+        return kind == Kind.SYMBOL && source().charAt(start()) == c;
     }
 
     /** Glued to the previous token (no whitespace between). */
@@ -145,7 +98,7 @@ final class Token {
     }
 
     boolean capitalized() {
-        return kind != Kind.SYMBOL && end > start && Character.isUpperCase(source.charAt(start));
+        return kind != Kind.SYMBOL && length() > 0 && Character.isUpperCase(source().charAt(start()));
     }
 
     /** Whether the number was written with a decimal point. */
@@ -153,8 +106,8 @@ final class Token {
         if (kind != Kind.NUMBER) {
             return false;
         }
-        for (int i = start; i < end; i++) {
-            if (source.charAt(i) == '.') {
+        for (int i = start(); i < end(); i++) {
+            if (source().charAt(i) == '.') {
                 return true;
             }
         }
@@ -162,8 +115,8 @@ final class Token {
     }
 
     private boolean isAscii() {
-        for (int i = start; i < end; i++) {
-            if (source.charAt(i) >= 128) {
+        for (int i = start(); i < end(); i++) {
+            if (source().charAt(i) >= 128) {
                 return false;
             }
         }
@@ -172,6 +125,6 @@ final class Token {
 
     @Override
     public String toString() {
-        return kind + " " + text() + " [" + start + "," + end + ")";
+        return kind + " " + text() + " [" + start() + "," + end() + ")";
     }
 }
