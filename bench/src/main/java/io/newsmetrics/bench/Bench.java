@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <pre>
  *   java -jar bench/target/newsmetrics-bench.jar all|transport|extract|pipeline|freshness|ingest [--option value ...]
  * </pre>
- * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --rate R} and {@code --seconds S}
+ * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --warmup N} (pipeline: N other
+ * articles through first, untimed, for a sustained rather than a cold-start figure; default 0), {@code --rate R} and {@code --seconds S}
  * (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate), {@code --urls N} (ingest, default 2000),
  * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
  * threads of each application, default 1), {@code --aggregator-commit-ms N} (the aggregator's commit interval,
@@ -38,7 +39,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println("usage: newsmetrics-bench all|" + String.join("|", BENCHES)
-                    + " [--articles N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N] [--shared DIR] [--dir DIR]");
+                    + " [--articles N] [--warmup N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N] [--shared DIR] [--dir DIR]");
             return;
         }
         String which = args[0];
@@ -48,6 +49,7 @@ public final class Bench {
         }
         Map<String, String> opts = options(args);
         int articles = intOption(opts, "articles", 20_000);
+        int warmUp = intOption(opts, "warmup", 0, 0); // 0: the timed run starts on a cold JVM
         double rate = Double.parseDouble(opts.getOrDefault("rate", "100"));
         int seconds = intOption(opts, "seconds", 30);
         int urls = intOption(opts, "urls", 2_000);
@@ -83,7 +85,7 @@ public final class Bench {
                     }
                     case "extract" -> print(ExtractBench.run(corpus, Math.min(articles, 2_000)).describe(), before);
                     case "pipeline" -> {
-                        PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, partitions, tuning);
+                        PipelineBench.Result r = PipelineBench.run(dir, corpus, articles, warmUp, partitions, tuning);
                         print(r.describe(), before);
                         if (transport != null) {
                             System.out.printf(Locale.ROOT, "  pipeline / raw transport (produce) = %.3f (%.0f vs %.0f records/s)%n",
@@ -134,18 +136,22 @@ public final class Bench {
     }
 
     private static int intOption(Map<String, String> opts, String name, int def) {
+        return intOption(opts, name, def, 1);
+    }
+
+    private static int intOption(Map<String, String> opts, String name, int def, int min) {
         String v = opts.get(name);
         if (v == null) {
             return def;
         }
         try {
             int n = Integer.parseInt(v.replace("_", ""));
-            if (n < 1) {
+            if (n < min) {
                 throw new NumberFormatException();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + v + "'");
+            throw new IllegalArgumentException("--" + name + " must be a whole number >= " + min + ", was '" + v + "'");
         }
     }
 

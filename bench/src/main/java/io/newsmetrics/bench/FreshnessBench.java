@@ -106,7 +106,7 @@ final class FreshnessBench {
         try (Pipeline pipeline = Pipeline.start(PipelineBench.config(dir, partitions, tuning))) {
             PipelineBench.awaitReady(pipeline);
             String bootstrap = pipeline.bootstrapServers();
-            warmUp(bootstrap, corpus);
+            PipelineBench.warmUp(bootstrap, corpus, WARM_UP_ARTICLES);
             long[] sentAt = new long[total];
             Map<Long, Integer> byTimestamp = new ConcurrentHashMap<>();
             Map<Integer, Long> lastCommitted = new ConcurrentHashMap<>();
@@ -238,23 +238,6 @@ final class FreshnessBench {
             }
         }
         return Percentiles.of(millis);
-    }
-
-    /**
-     * Runs {@value #WARM_UP_ARTICLES} articles through the pipeline at full speed and waits until both
-     * applications have committed them: a new JVM spends its first tens of seconds compiling (a broker, two
-     * Streams applications and an HTTP server), and a steady rate measured then measures the JIT.
-     */
-    private static void warmUp(String bootstrap, Corpus corpus) throws Exception {
-        long t0 = System.nanoTime();
-        PipelineBench.publishArticles(bootstrap, corpus, 2_000_000, WARM_UP_ARTICLES);
-        try (Admin admin = Clients.admin(bootstrap)) {
-            PipelineBench.awaitCaughtUp(admin, io.newsmetrics.extractor.streams.ExtractorConfig.DEFAULT_APPLICATION_ID,
-                    Topics.ARTICLES, t0);
-            PipelineBench.awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
-        }
-        System.out.printf(Locale.ROOT, "  (warm-up: %d articles through the pipeline in %.1f s)%n", WARM_UP_ARTICLES,
-                TransportBench.seconds(t0));
     }
 
     private static void probe(Api api, MetricEvent event, long sentAt, List<Long> out) {
