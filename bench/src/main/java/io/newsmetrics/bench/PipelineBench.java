@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,9 +80,10 @@ final class PipelineBench {
             Set<String> ids = new HashSet<>();
             AtomicLong events = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicBoolean caughtUp = new AtomicBoolean();
             Thread counter = new Thread(() -> {
                 try (KafkaConsumer<String, String> c = Clients.consumer(bootstrap, true)) {
-                    Clients.assignFromStart(c, Topics.METRICS);
+                    List<TopicPartition> tps = Clients.assignFromStart(c, Topics.METRICS);
                     while (!stop.get()) {
                         for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
                             events.incrementAndGet();
@@ -89,14 +92,22 @@ final class PipelineBench {
                                 ids.add(id == null ? "offset-" + r.partition() + "-" + r.offset() : id);
                             }
                         }
+                        if (!caughtUp.get()) {
+                            // read_committed end offsets: everything the warm-up committed has been counted
+                            Map<TopicPartition, Long> ends = c.endOffsets(tps);
+                            caughtUp.set(tps.stream().allMatch(tp -> c.position(tp) >= ends.get(tp)));
+                        }
                     }
                 }
             }, "bench-metrics-counter");
             counter.start();
 
-            Thread.sleep(1000); // the counter reads the warm-up's last committed events before the timed run starts
+            while (!caughtUp.get()) {
+                Thread.sleep(50); // the warm-up's events are counted before the timed run starts
+            }
             long eventsBefore = events.get();
             CpuAccount cpu = CpuAccount.start();
+            BrokerRequests requestsBefore = BrokerRequests.now();
             long t0 = System.nanoTime();
             publishArticles(bootstrap, corpus, 0, n);
             double produced = TransportBench.seconds(t0);
@@ -109,7 +120,7 @@ final class PipelineBench {
             }
             double seconds = TransportBench.seconds(t0);
             double peak = Machine.statusMib("VmHWM");
-            String cpuSpent = cpu.describe(n, "article");
+            String cpuSpent = cpu.describe(n, "article") + "\n  " + BrokerRequests.now().perUnit(requestsBefore, n, "article");
             Thread.sleep(1000); // let the counter read the last committed events
             stop.set(true);
             counter.join();
