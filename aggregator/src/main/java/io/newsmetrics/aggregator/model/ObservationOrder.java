@@ -1,7 +1,10 @@
 package io.newsmetrics.aggregator.model;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -34,6 +37,10 @@ public final class ObservationOrder {
             return null;
         }
         String s = publishedAt.trim();
+        Instant common = isoOrNull(s);
+        if (common != null) {
+            return common;
+        }
         try {
             if (s.length() == 10) {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -46,5 +53,80 @@ public final class ObservationOrder {
                 return null;
             }
         }
+    }
+
+    /**
+     * The common shapes read by hand, since every event is compared with its key's latest: {@code yyyy-MM-dd} and
+     * {@code yyyy-MM-ddTHH:mm[:ss[.fraction]]} with {@code Z} or {@code +HH:MM}; null for any other shape or any
+     * value out of range, which {@link #publishedInstant} then leaves to java.time.
+     */
+    private static Instant isoOrNull(String s) {
+        int n = s.length();
+        if (n < 10 || !digitsAt(s, 0, 4) || s.charAt(4) != '-' || !digitsAt(s, 5, 2) || s.charAt(7) != '-'
+                || !digitsAt(s, 8, 2)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(number(s, 0, 4), number(s, 5, 2), number(s, 8, 2));
+            if (n == 10) {
+                return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (n < 17 || s.charAt(10) != 'T' || !digitsAt(s, 11, 2) || s.charAt(13) != ':' || !digitsAt(s, 14, 2)) {
+                return null;
+            }
+            int i = 16;
+            int second = 0;
+            int nanos = 0;
+            if (s.charAt(i) == ':' && i + 3 <= n && digitsAt(s, i + 1, 2)) {
+                second = number(s, i + 1, 2);
+                i += 3;
+                if (i < n && s.charAt(i) == '.') {
+                    int digits = 0;
+                    while (i + 1 + digits < n && digits < 10 && digitsAt(s, i + 1 + digits, 1)) {
+                        digits++;
+                    }
+                    if (digits == 0 || digits > 9) {
+                        return null;
+                    }
+                    nanos = number(s, i + 1, digits);
+                    for (int k = digits; k < 9; k++) {
+                        nanos *= 10;
+                    }
+                    i += 1 + digits;
+                }
+            }
+            ZoneOffset offset;
+            if (i == n - 1 && s.charAt(i) == 'Z') {
+                offset = ZoneOffset.UTC;
+            } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && digitsAt(s, i + 1, 2)
+                    && s.charAt(i + 3) == ':' && digitsAt(s, i + 4, 2)) {
+                int sign = s.charAt(i) == '+' ? 1 : -1;
+                offset = ZoneOffset.ofHoursMinutes(sign * number(s, i + 1, 2), sign * number(s, i + 4, 2));
+            } else {
+                return null;
+            }
+            return LocalDateTime.of(date, LocalTime.of(number(s, 11, 2), number(s, 14, 2), second, nanos))
+                    .toInstant(offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean digitsAt(String s, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 }

@@ -4,8 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reporting period as written on a metric event ({@code YYYY}, {@code YYYY-Hn}, {@code YYYY-Qn},
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
  * information than the year it closes, and a whole year is never "newer" than its last month.
  */
 public record Period(String text, LocalDate start, LocalDate end) implements Comparable<Period> {
-    private static final Pattern FORM = Pattern.compile(
-            "(\\d{4})(?:-(?:([Hh])([12])|([Qq])([1-4])|(\\d{2})(?:-(\\d{2}))?))?");
-
     public Period {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(start, "start");
@@ -33,43 +28,61 @@ public record Period(String text, LocalDate start, LocalDate end) implements Com
      */
     public static Period parse(String text) {
         Objects.requireNonNull(text, "text");
-        Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a period (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD): '" + text + "'");
+        // by hand, not a regular expression: the aggregator parses periods several times per event
+        String s = text.trim();
+        int n = s.length();
+        if (n < 4 || !digits(s, 0, 4) || n > 4 && s.charAt(4) != '-') {
+            throw notAPeriod(text);
         }
         try {
-            int year = Integer.parseInt(m.group(1));
-            String canonical;
-            LocalDate start;
-            LocalDate end;
-            if (m.group(2) != null) {
-                int half = Integer.parseInt(m.group(3));
-                start = LocalDate.of(year, half == 1 ? 1 : 7, 1);
-                end = YearMonth.of(year, half == 1 ? 6 : 12).atEndOfMonth();
-                canonical = year + "-H" + half;
-            } else if (m.group(4) != null) {
-                int quarter = Integer.parseInt(m.group(5));
-                start = LocalDate.of(year, quarter * 3 - 2, 1);
-                end = YearMonth.of(year, quarter * 3).atEndOfMonth();
-                canonical = year + "-Q" + quarter;
-            } else if (m.group(6) != null && m.group(7) == null) {
-                YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(6)));
-                start = month.atDay(1);
-                end = month.atEndOfMonth();
-                canonical = month.toString();
-            } else if (m.group(6) != null) {
-                start = LocalDate.of(year, Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)));
-                end = start;
-                canonical = start.toString();
-            } else {
-                start = LocalDate.of(year, 1, 1);
-                end = LocalDate.of(year, 12, 31);
-                canonical = String.valueOf(year);
+            int year = number(s, 0, 4);
+            if (n == 4) {
+                return new Period(String.valueOf(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
-            return new Period(canonical, start, end);
+            char kind = n == 7 ? s.charAt(5) : 0;
+            int digit = n == 7 ? s.charAt(6) - '0' : -1;
+            if ((kind == 'H' || kind == 'h') && (digit == 1 || digit == 2)) {
+                return new Period(year + "-H" + digit, LocalDate.of(year, digit == 1 ? 1 : 7, 1),
+                        YearMonth.of(year, digit == 1 ? 6 : 12).atEndOfMonth());
+            }
+            if ((kind == 'Q' || kind == 'q') && digit >= 1 && digit <= 4) {
+                return new Period(year + "-Q" + digit, LocalDate.of(year, digit * 3 - 2, 1),
+                        YearMonth.of(year, digit * 3).atEndOfMonth());
+            }
+            if (n == 7 && digits(s, 5, 7)) {
+                YearMonth month = YearMonth.of(year, number(s, 5, 7));
+                return new Period(month.toString(), month.atDay(1), month.atEndOfMonth());
+            }
+            if (n == 10 && digits(s, 5, 7) && s.charAt(7) == '-' && digits(s, 8, 10)) {
+                LocalDate day = LocalDate.of(year, number(s, 5, 7), number(s, 8, 10));
+                return new Period(day.toString(), day, day);
+            }
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a real period: '" + text + "': " + e.getMessage(), e);
         }
+        throw notAPeriod(text);
+    }
+
+    private static IllegalArgumentException notAPeriod(String text) {
+        return new IllegalArgumentException("not a period (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD): '" + text + "'");
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** The period, or null when the text is null, blank or not a period. */

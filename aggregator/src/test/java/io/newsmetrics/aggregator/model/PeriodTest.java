@@ -32,6 +32,59 @@ class PeriodTest {
     }
 
     @Test
+    void acceptsExactlyTheFiveFormsOfItsGrammar() {
+        // the grammar as a regular expression (what parse implemented before it was written by hand) is the oracle
+        java.util.regex.Pattern grammar = java.util.regex.Pattern.compile(
+                "(\\d{4})(?:-(?:[Hh][12]|[Qq][1-4]|\\d{2}(?:-\\d{2})?))?");
+        // slot by slot, each with right and wrong choices, so that near misses of every form are generated
+        String[][] slots = {{"2024", "0999", "2O24", "202", " 2024"}, {"", "-", "/"}, {"", "H", "h", "Q", "q", "x", "0", "1"},
+                {"", "1", "2", "3", "4", "5", "0", "2", "\u0664"}, {"", "-", "-0", "-2"}, {"", "9", "1", "31", "29"}, {"", " "}};
+        java.util.Random random = new java.util.Random(11);
+        int accepted = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (String[] slot : slots) {
+                b.append(slot[random.nextInt(slot.length)]);
+            }
+            String text = b.toString();
+            Period p = Period.parseOrNull(text);
+            if (!grammar.matcher(text.trim()).matches()) {
+                assertNull(p, text);
+                continue;
+            }
+            Period expected = referenceOrNull(text.trim());
+            assertEquals(expected, p, text);
+            accepted += p == null ? 0 : 1;
+        }
+        assertTrue(accepted > 500, "the generated inputs include many periods, got " + accepted);
+    }
+
+    /** Each form by java.time, from the text the grammar accepted. */
+    private static Period referenceOrNull(String s) {
+        try {
+            int year = Integer.parseInt(s.substring(0, 4));
+            if (s.length() == 4) {
+                return new Period(String.valueOf(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            }
+            char kind = Character.toUpperCase(s.charAt(5));
+            if (kind == 'H' || kind == 'Q') {
+                int n = s.charAt(6) - '0';
+                int months = kind == 'H' ? 6 : 3;
+                java.time.YearMonth last = java.time.YearMonth.of(year, n * months);
+                return new Period(year + "-" + kind + n, last.minusMonths(months - 1).atDay(1), last.atEndOfMonth());
+            }
+            if (s.length() == 7) {
+                java.time.YearMonth m = java.time.YearMonth.of(year, Integer.parseInt(s.substring(5)));
+                return new Period(m.toString(), m.atDay(1), m.atEndOfMonth());
+            }
+            LocalDate d = LocalDate.parse(s);
+            return new Period(d.toString(), d, d);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    @Test
     void ordersByEndThenByStart() {
         List<String> expected = List.of("2023-12-31", "2024", "2024-H2", "2024-Q4", "2024-12", "2024-12-31", "2025-01");
         List<Period> shuffled = new ArrayList<>();
