@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,10 @@ final class PeriodResolver {
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
             + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
             + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b)");
+    /** The words RELATIVE's phrases begin with: it is tried at those alone. */
+    private static final WordStartMatcher RELATIVE_AT_WORDS = new WordStartMatcher(RELATIVE, Set.of("last", "this",
+            "next", "previous", "prior", "past", "current", "a", "the", "year", "so", "of", "earlier", "today",
+            "yesterday", "on", "in", "at", "now", "currently"));
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
@@ -158,8 +163,9 @@ final class PeriodResolver {
             }
         }
         years(s, out);
-        m = hasAny(s, RELATIVE_HINTS) ? RELATIVE.matcher(s) : null;
-        while (m != null && m.find()) {
+        // the hints are matched with their case: a sentence in capitals gets no relative time (kept as it was)
+        m = hasAny(s, RELATIVE_HINTS) ? RELATIVE_AT_WORDS.next(s, 0, null) : null;
+        for (; m != null; m = RELATIVE_AT_WORDS.next(s, m.end(), m)) {
             String p = relative(WHITESPACE.matcher(m.group().toLowerCase(Locale.ROOT).replace('-', ' ')).replaceAll(" "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
                     || m.group(3).toLowerCase(Locale.ROOT).startsWith("the "));
@@ -228,6 +234,7 @@ final class PeriodResolver {
 
     private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
+
     private static final String[] RELATIVE_HINTS = {"last", "Last", "this", "This", "next", "Next", "revious",
         "prior", "Prior", "past", "Past", "current", "Current", "year", "Year", "today", "Today", "yesterday",
         "Yesterday", "the day", "trading", "trade", "decade", "close", "now", "Now", "present", "month", "quarter"};

@@ -1,0 +1,93 @@
+package io.newsmetrics.extractor.fact;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The matches of a pattern that can only begin at the start of one of a few words, found as
+ * {@link Matcher#find()} finds them but tried only there. A {@code (?i)} alternation of phrases tried at every
+ * position of a sentence by {@code find()} cost more than all the other time patterns together; a scan for word
+ * starts is a fraction of that.
+ *
+ * <p>The pattern must match only text that begins at a word boundary with one of {@code firstWords} (ASCII,
+ * matched case-insensitively) followed by a character that is no ASCII letter. Positions inside a run of ASCII
+ * letters or digits, and runs that are none of these words, cannot begin such a match and are skipped; every other
+ * position is left to the pattern itself, with transparent bounds so that its boundaries see the whole text.
+ */
+final class WordStartMatcher {
+    private final Pattern pattern;
+    /** The first words by length: most runs of letters are ruled out by a length or a first char. */
+    private final String[][] byLength;
+
+    WordStartMatcher(Pattern pattern, Set<String> firstWords) {
+        this.pattern = Objects.requireNonNull(pattern, "pattern");
+        int max = 0;
+        for (String w : firstWords) {
+            if (w.isEmpty() || !w.equals(w.toLowerCase(Locale.ROOT))
+                    || !w.chars().allMatch(WordStartMatcher::isAsciiLetter)) {
+                throw new IllegalArgumentException("first words must be lowercase ASCII letters: " + w);
+            }
+            max = Math.max(max, w.length());
+        }
+        this.byLength = new String[max + 1][];
+        for (int len = 0; len <= max; len++) {
+            int l = len;
+            byLength[len] = firstWords.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+        }
+    }
+
+    /**
+     * The next match at or after {@code from}, as the returned matcher's state, or null when there is none.
+     * {@code reuse} is the matcher returned by the previous call on the same text, or null.
+     */
+    Matcher next(String s, int from, Matcher reuse) {
+        int n = s.length();
+        int i = from;
+        while (i < n) {
+            if (!isAsciiLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && isAsciiLetter(s.charAt(j))) {
+                j++;
+            }
+            boolean boundary = i == 0 || !isAsciiWordChar(s.charAt(i - 1));
+            if (boundary && isFirstWord(s, i, j)) {
+                Matcher m = reuse != null ? reuse : pattern.matcher(s).useTransparentBounds(true);
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
+                reuse = m;
+            }
+            i = j;
+        }
+        return null;
+    }
+
+    private boolean isFirstWord(String s, int start, int end) {
+        int len = end - start;
+        if (len >= byLength.length) {
+            return false;
+        }
+        for (String w : byLength[len]) {
+            if (s.regionMatches(true, start, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    /** A character that is a word character to {@code \b} under any definition. */
+    private static boolean isAsciiWordChar(char c) {
+        return isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
+    }
+}
