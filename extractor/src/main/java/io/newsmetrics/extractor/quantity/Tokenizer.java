@@ -17,24 +17,26 @@ final class Tokenizer {
         this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
     }
 
-    TokenList tokenize(String text) {
-        TokenList out = new TokenList(text, Math.max(16, text.length() / 4)); // news text: 5 chars a token
-        int n = text.length();
+    TokenList tokenize(String source) {
+        TokenList out = new TokenList(source, Math.max(16, source.length() / 4)); // news text: 5 chars a token
+        // one copy of the chars: String.charAt checks bounds and coder on each of the scan's many reads
+        char[] text = source.toCharArray();
+        int n = text.length;
         int i = 0;
         boolean space = true;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isSpace(c)) {
                 space = true;
                 i++;
                 continue;
             }
-            if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text.charAt(i + 1))) {
-                i = number(text, i, space, out); // ".08" too
+            if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text[i + 1])) {
+                i = number(source, text, i, space, out); // ".08" too
             } else if (isLetter(c)) {
                 i = word(text, i, space, out);
             } else {
-                int len = Character.charCount(text.codePointAt(i));
+                int len = Character.charCount(source.codePointAt(i));
                 out.add(Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space);
                 i += len;
             }
@@ -72,12 +74,12 @@ final class Tokenizer {
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
-    private int word(String text, int start, boolean space, TokenList out) {
-        int n = text.length();
+    private int word(char[] text, int start, boolean space, TokenList out) {
+        int n = text.length;
         int i = start;
         boolean digits = false;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isWordChar(c)) {
                 i++;
             } else if (isDigit(c)) {
@@ -91,73 +93,80 @@ final class Tokenizer {
         return i;
     }
 
-    private int number(String text, int start, boolean space, TokenList out) {
-        int n = text.length();
+    private int number(String source, char[] text, int start, boolean space, TokenList out) {
+        int n = text.length;
         int i = start;
-        StringBuilder digits = new StringBuilder();
-        while (i < n && isDigit(text.charAt(i))) {
-            digits.append(text.charAt(i++));
+        while (i < n && isDigit(text[i])) {
+            i++;
         }
         // grouping: "30,154"; "1 000 000" with thin, no-break or plain spaces; Indian "12,34,567"
-        int groupEnd = groupEnd(text, i, digits.length());
+        int intDigits = i - start;
+        int groupEnd = groupEnd(text, i, intDigits);
         for (int k = i; k < groupEnd; k++) {
-            if (isDigit(text.charAt(k))) {
-                digits.append(text.charAt(k));
+            if (isDigit(text[k])) {
+                intDigits++;
             }
         }
+        int intEnd = groupEnd;
         i = groupEnd;
-        boolean decimal = false;
-        if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
+        int fracFrom = -1;
+        int fracTo = -1;
+        if (i + 1 < n && text[i] == '.' && isDigit(text[i + 1])) {
             int j = i + 1;
-            StringBuilder frac = new StringBuilder(".");
-            while (j < n && isDigit(text.charAt(j))) {
-                frac.append(text.charAt(j++));
+            while (j < n && isDigit(text[j])) {
+                j++;
             }
-            if (j + 1 < n && text.charAt(j) == '.' && isDigit(text.charAt(j + 1))) {
+            if (j + 1 < n && text[j] == '.' && isDigit(text[j + 1])) {
                 // dotted sequence (version, IP address, section number): a code, not a figure
-                while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n
-                        && isDigit(text.charAt(j + 1))))) {
+                while (j < n && (isDigit(text[j]) || (text[j] == '.' && j + 1 < n && isDigit(text[j + 1])))) {
                     j++;
                 }
                 out.add(Token.Kind.CODE, start, j, false, Double.NaN, space);
                 return j;
             }
-            digits.append(frac);
-            decimal = true;
+            fracFrom = i + 1;
+            fracTo = j;
             i = j;
         }
         // scientific notation: "1e10", "12.32e+14", "-12e-1"
-        if (i + 1 < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        int expFrom = -1;
+        int expTo = -1;
+        if (i + 1 < n && (text[i] == 'e' || text[i] == 'E')) {
             int j = i + 1;
-            if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
+            if (j < n && (text[j] == '+' || text[j] == '-')) {
                 j++;
             }
             int e = j;
-            while (j < n && isDigit(text.charAt(j)) && j - e < 4) {
+            while (j < n && isDigit(text[j]) && j - e < 4) {
                 j++;
             }
-            if (j > e && (j >= n || !Character.isLetterOrDigit(text.charAt(j)))) {
-                digits.append('e').append(text, i + 1, j);
+            if (j > e && (j >= n || !Character.isLetterOrDigit(text[j]))) {
+                expFrom = i + 1;
+                expTo = j;
                 i = j;
             }
         }
         // glued letters: a known suffix ("bn", "k", "%" is a symbol anyway) or part of a code
-        if (i < n && Character.isLetter(text.charAt(i))) {
+        if (i < n && Character.isLetter(text[i])) {
             int j = i;
-            while (j < n && Character.isLetter(text.charAt(j))) {
+            while (j < n && Character.isLetter(text[j])) {
                 j++;
             }
-            boolean endsClean = j >= n || !(Character.isLetterOrDigit(text.charAt(j)));
-            if (!(endsClean && gluedSuffixes.contains(text, i, j, true))) {
+            boolean endsClean = j >= n || !(Character.isLetterOrDigit(text[j]));
+            if (!(endsClean && gluedSuffixes.contains(source, i, j, true))) {
                 int k = j;
-                while (k < n && Character.isLetterOrDigit(text.charAt(k))) {
+                while (k < n && Character.isLetterOrDigit(text[k])) {
                     k++;
                 }
                 out.add(Token.Kind.CODE, start, k, true, Double.NaN, space);
                 return k;
             }
         }
-        double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
+        boolean decimal = fracFrom >= 0;
+        // the length of the text read as a number: digits without grouping, "." fraction, "e" exponent
+        int length = intDigits + (decimal ? 1 + fracTo - fracFrom : 0) + (expFrom >= 0 ? 1 + expTo - expFrom : 0);
+        double value = length > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN
+                : value(text, start, intEnd, intDigits, fracFrom, fracTo, expFrom, expTo);
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
         out.add(kind, start, i, false, value, space);
         return i;
@@ -168,17 +177,17 @@ final class Tokenizer {
      * are none): ",ddd" groups, the same with thin, no-break or single plain spaces (lead of at most three
      * digits), or the Indian form ",dd,dd,ddd".
      */
-    private static int groupEnd(String text, int i, int lead) {
-        int n = text.length();
+    private static int groupEnd(char[] text, int i, int lead) {
+        int n = text.length;
         if (i >= n || lead > 3) {
             return i;
         }
-        char sep = text.charAt(i);
+        char sep = text[i];
         if (!(sep == ',' || sep == '\u00A0' || sep == '\u202F' || sep == '\u2009' || sep == ' ')) {
             return i;
         }
         int k = i;
-        while (k < n && text.charAt(k) == sep && threeDigits(text, k + 1)) {
+        while (k < n && text[k] == sep && threeDigits(text, k + 1)) {
             k += 4;
         }
         // plain spaces also separate numbers ("400 737 Max jets"): one group only after a lead of one or two digits
@@ -187,8 +196,7 @@ final class Tokenizer {
         }
         k = i;
         if (sep == ',' && lead <= 2) {
-            while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2))
-                    && text.charAt(k + 3) == ',') {
+            while (k + 3 < n && text[k] == ',' && isDigit(text[k + 1]) && isDigit(text[k + 2]) && text[k + 3] == ',') {
                 k += 3;
             }
             if (k > i && threeDigits(text, k + 1)) {
@@ -198,15 +206,55 @@ final class Tokenizer {
         return i;
     }
 
-    private static boolean threeDigits(String text, int i) {
-        int n = text.length();
-        return i + 2 < n && isDigit(text.charAt(i)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
-                && (i + 3 >= n || !isDigit(text.charAt(i + 3)));
+    private static boolean threeDigits(char[] text, int i) {
+        int n = text.length;
+        return i + 2 < n && isDigit(text[i]) && isDigit(text[i + 1]) && isDigit(text[i + 2])
+                && (i + 3 >= n || !isDigit(text[i + 3]));
     }
 
-    private static double parse(String digits) {
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** Digits of a long that a double holds exactly (below 2^53). */
+    private static final int EXACT_DIGITS = 15;
+
+    /**
+     * What {@link Double#parseDouble} makes of the digits in [intFrom, intEnd) (grouping left out), the fraction
+     * [fracFrom, fracTo) and the exponent [expFrom, expTo) (-1 when absent), or NaN when that is not finite.
+     * Without an exponent and with at most {@link #EXACT_DIGITS} digits, the digits as a long divided by an exact
+     * power of ten is one correctly rounded division, so it is the double parseDouble returns: most figures are
+     * read without building a string.
+     */
+    private static double value(char[] text, int intFrom, int intEnd, int intDigits, int fracFrom, int fracTo,
+                                int expFrom, int expTo) {
+        int fracDigits = fracFrom < 0 ? 0 : fracTo - fracFrom;
+        if (expFrom < 0 && intDigits + fracDigits <= EXACT_DIGITS) {
+            long m = 0;
+            for (int k = intFrom; k < intEnd; k++) {
+                if (isDigit(text[k])) {
+                    m = 10 * m + (text[k] - '0');
+                }
+            }
+            for (int k = fracFrom; k < fracTo; k++) {
+                m = 10 * m + (text[k] - '0');
+            }
+            return fracDigits == 0 ? (double) m : m / EXACT_POWERS_OF_TEN[fracDigits];
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int k = intFrom; k < intEnd; k++) {
+            if (isDigit(text[k])) {
+                digits.append(text[k]);
+            }
+        }
+        if (fracFrom >= 0) {
+            digits.append('.').append(text, fracFrom, fracTo - fracFrom);
+        }
+        if (expFrom >= 0) {
+            digits.append('e').append(text, expFrom, expTo - expFrom);
+        }
         try {
-            double v = Double.parseDouble(digits);
+            double v = Double.parseDouble(digits.toString());
             return Double.isFinite(v) ? v : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;

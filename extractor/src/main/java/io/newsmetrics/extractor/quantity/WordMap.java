@@ -23,6 +23,10 @@ final class WordMap<V> {
     private final int size;
     /** Bit {@code 26 * a + b} is set when some key begins with the ASCII letters a, b (0 = 'a'). */
     private final long[] letterPairs = new long[(26 * 26 + 63) / 64];
+    /** Bit {@code c} is set when some key begins with the ASCII char c. */
+    private final long[] asciiFirst = new long[2];
+    /** Whether some key begins with a char beyond ASCII. */
+    private final boolean otherFirst;
 
     private WordMap(Map<String, ? extends V> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
@@ -31,6 +35,7 @@ final class WordMap<V> {
         values = new Object[capacity];
         mask = capacity - 1;
         int max = 0;
+        boolean other = false;
         for (Map.Entry<String, ? extends V> e : entries.entrySet()) {
             String k = Objects.requireNonNull(e.getKey(), "key");
             int h = k.hashCode();
@@ -46,7 +51,13 @@ final class WordMap<V> {
             if (pair >= 0) {
                 letterPairs[pair >>> 6] |= 1L << pair;
             }
+            if (!k.isEmpty() && k.charAt(0) < 128) {
+                asciiFirst[k.charAt(0) >>> 6] |= 1L << k.charAt(0);
+            } else if (!k.isEmpty()) {
+                other = true;
+            }
         }
+        otherFirst = other;
         maxLength = max;
         size = entries.size();
     }
@@ -93,6 +104,14 @@ final class WordMap<V> {
         int n = end - start;
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
+        }
+        if (n >= 1) {
+            // the folded form begins with the first char folded (unless it is special): a word of another script
+            // is ruled out by its first char, without folding the rest
+            int first = fold ? fold(text.charAt(start)) : text.charAt(start);
+            if (first >= 128 ? !otherFirst : first >= 0 && (asciiFirst[first >>> 6] & (1L << first)) == 0) {
+                return null;
+            }
         }
         if (n >= 2) {
             // the folded form begins with the first two chars folded one by one (unless either is special)
