@@ -4,6 +4,7 @@ import io.newsmetrics.extractor.quantity.Lexicon;
 import io.newsmetrics.extractor.quantity.Quantity;
 import io.newsmetrics.extractor.quantity.QuantityRecognizer;
 import io.newsmetrics.extractor.quantity.TextSpan;
+import io.newsmetrics.extractor.quantity.WordMap;
 import io.newsmetrics.model.Article;
 import io.newsmetrics.model.MetricEvent;
 import org.slf4j.Logger;
@@ -51,6 +52,11 @@ public final class MetricExtractor {
             "last", "late", "early", "earlier", "later", "local", "new", "benchmark", "three-month", "spot", "emerging",
             "industry", "consumers", "dealers", "nationally", "his", "her", "their", "our", "one", "two",
             "said", "say", "says", "ltd", "inc");
+
+    /** The same word lists, looked up over words without lowercasing them first. */
+    private static final WordMap<Boolean> CLAUSE_WORD_MAP = WordMap.setOf(CLAUSE_WORDS);
+    private static final WordMap<Boolean> CHANGE_NOUN_MAP = WordMap.setOf(CHANGE_NOUNS);
+    private static final WordMap<Boolean> NOT_SUBJECT_MAP = WordMap.setOf(NOT_SUBJECT);
 
     private final QuantityRecognizer recognizer;
     private final IndicatorNamer namer;
@@ -397,12 +403,33 @@ public final class MetricExtractor {
         if (end < 0 || end >= s.length()) {
             return false;
         }
-        String rest = s.substring(end, Math.min(s.length(), end + 40)).toLowerCase(Locale.ROOT);
-        return rest.startsWith(" people familiar") || rest.startsWith(" people briefed")
-                || rest.startsWith(" people close to") || rest.startsWith(" people with direct")
-                || rest.startsWith(" sources familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
-                || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
-                || rest.startsWith(" economists polled");
+        for (String phrase : SOURCING) {
+            if (startsWithLower(s, end, phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SOURCING = {" people familiar", " people briefed", " people close to",
+        " people with direct", " sources familiar", " sources", " officials said", " people with knowledge",
+        " analysts polled", " economists polled"};
+
+    /**
+     * Whether {@code s.substring(at).toLowerCase(Locale.ROOT)} starts with {@code lower}, an ASCII phrase that ends
+     * in no 'i', compared in place: a char that lowercases otherwise than alone ('İ', 'Σ', surrogates) becomes
+     * no ASCII letter it could match, and 'İ' lengthens to 'i' and a combining dot, which ends any match.
+     */
+    private static boolean startsWithLower(String s, int at, String lower) {
+        if (s.length() - at < lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (WordMap.fold(s.charAt(at + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "one problem", "one woman": a written "one" counts a single thing, which is no metric. */
@@ -534,7 +561,7 @@ public final class MetricExtractor {
 
     private static boolean isBoundary(Word w) {
         return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
-                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower());
+                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORD_MAP.contains(w);
     }
 
     private static boolean isOpen(Word w) {
@@ -552,9 +579,8 @@ public final class MetricExtractor {
         if (allDigits(w)) {
             return !isYear(w.text()); // digits have no case: the text is its lowercase form
         }
-        return !lex.isFunctionWord(w.lower()) && (!lex.isChangeWord(w.lower()) || CHANGE_NOUNS.contains(w.lower()))
-                && !lex.isQualifierWord(w.lower()) && !w.lower().equals("s")
-                && Lexicon.month(w.lower()) == 0 && !isWeekday(w.lower());
+        return !lex.isFunctionWord(w) && (!lex.isChangeWord(w) || CHANGE_NOUN_MAP.contains(w))
+                && !lex.isQualifierWord(w) && !w.lowerIs("s") && Lexicon.month(w) == 0 && !Lexicon.isWeekday(w);
     }
 
     private static boolean allDigits(Word w) {
@@ -566,9 +592,10 @@ public final class MetricExtractor {
         return true;
     }
 
-    private static boolean isWeekday(String l) {
-        return l.equals("monday") || l.equals("tuesday") || l.equals("wednesday") || l.equals("thursday")
-                || l.equals("friday") || l.equals("saturday") || l.equals("sunday");
+    /** {@link #isYear(String)} of a word's lowercase form, made only for a word that may be one. */
+    private static boolean isYear(Word w) {
+        // no char lowercases to a digit, and lowercasing never shortens
+        return w.length() <= 4 && w.length() > 0 && (w.charAt(0) == '1' || w.charAt(0) == '2') && isYear(w.lower());
     }
 
     private static boolean isYear(String digits) {
@@ -580,6 +607,7 @@ public final class MetricExtractor {
             "would", "to", "that", "which", "who", "from", "than", "since", "at", "by", "on", "as", "and", "or",
             "but", "while", "after", "before", "last", "this", "per", "according", "compared", "versus",
             "against", "when", "if", "said", "says", "with");
+    private static final WordMap<Boolean> TAIL_STOP_MAP = WordMap.setOf(TAIL_STOP);
 
     /**
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
@@ -637,11 +665,11 @@ public final class MetricExtractor {
             if (isOpen(w)) {
                 break; // "700 billion yuan ($97.5 billion)": the bracket restates the figure
             }
-            if (isBoundary(w) || TAIL_STOP.contains(w.lower()) || insideQuantity(w, inSentence, sentenceStart)
-                    || isYear(w.lower()) || Lexicon.month(w.lower()) > 0) {
+            if (isBoundary(w) || TAIL_STOP_MAP.contains(w) || insideQuantity(w, inSentence, sentenceStart)
+                    || isYear(w) || Lexicon.month(w) > 0) {
                 break;
             }
-            if (w.lower().equals("of") || w.lower().equals("in") || w.lower().equals("for")) {
+            if (w.lowerIs("of") || w.lowerIs("in") || w.lowerIs("for")) {
                 if (sawOf && content > 0) {
                     break;
                 }
@@ -657,7 +685,7 @@ public final class MetricExtractor {
             if (isContent(w)) {
                 tail.add(w.text());
                 content++;
-            } else if (lex.isChangeWord(w.lower())) {
+            } else if (lex.isChangeWord(w)) {
                 break;
             }
         }
@@ -729,12 +757,12 @@ public final class MetricExtractor {
             int j = i;
             StringBuilder name = new StringBuilder(w.text());
             while (j + 1 < to && (isName(ws.get(j + 1), j + 1, ws) || ws.get(j + 1).is("&") && j + 2 < to
-                    || ws.get(j + 1).lower().equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
+                    || ws.get(j + 1).lowerIs("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
                 j++;
                 name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text());
             }
             boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
-                    && ws.get(j + 2).lower().equals("s");
+                    && ws.get(j + 2).lowerIs("s");
             // "China's Shanghai Composite": the later name is the subject; "China's AI industry": an acronym
             // after a possessive is a modifier of the thing measured, so the possessor stays the subject
             boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws)
@@ -758,22 +786,21 @@ public final class MetricExtractor {
     }
 
     private boolean isName(Word w, int index, List<Word> ws) {
-        if (w.text().isEmpty() || !Character.isUpperCase(w.text().charAt(0))) {
+        if (w.length() == 0 || !Character.isUpperCase(w.charAt(0))) {
             return false;
         }
-        for (int k = 0; k < w.text().length(); k++) {
-            if (Character.isDigit(w.text().charAt(k))) {
+        for (int k = 0; k < w.length(); k++) {
+            if (Character.isDigit(w.charAt(k))) {
                 return false; // tickers and codes: "CLc1", "N225"
             }
         }
-        String l = w.lower();
-        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text().length() > 0
-                && !Character.isLetterOrDigit(ws.get(index - 2).text().charAt(0)) == false
+        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).length() > 0
+                && !Character.isLetterOrDigit(ws.get(index - 2).charAt(0)) == false
                 && ws.get(index - 1).start() == w.start() - 1) {
             return false; // ".DJI": a ticker glued to a dot
         }
-        return !NOT_SUBJECT.contains(l) && !lex.isFunctionWord(l) && Lexicon.month(l) == 0 && !isWeekday(l)
-                && !lex.isChangeWord(l) && !lex.isQualifierWord(l);
+        return !NOT_SUBJECT_MAP.contains(w) && !lex.isFunctionWord(w) && Lexicon.month(w) == 0
+                && !Lexicon.isWeekday(w) && !lex.isChangeWord(w) && !lex.isQualifierWord(w);
     }
 
     /**

@@ -45,8 +45,10 @@ final class Sentences {
         int start = 0;
         int paragraph = 0;
         int i = 0;
+        // one copy of the chars: String.charAt checks bounds and coder on each read of this scan over every char
+        char[] chars = text.toCharArray();
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '\n') {
                 add(text, start, i, paragraph, out);
                 int j = i;

@@ -52,6 +52,12 @@ public final class Lexicon {
     final PhraseMap<String> unitPhrases;
     final PhraseMap<String> currencyPhrases;
     final PhraseMap<Qualifier> qualifierPhrases;
+    /** The same words, looked up over spans of text without lowercasing them first. */
+    private final WordMap<Boolean> functionWordMap;
+    final WordMap<Change> changeMap;
+    private final WordMap<Qualifier> qualifierMap;
+    private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
+    static final WordMap<Integer> WEEKDAY_MAP = WordMap.of(WEEKDAYS);
     /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
     final Set<String> unitFirst;
     final Set<String> currencyFirst;
@@ -64,6 +70,9 @@ public final class Lexicon {
         this.qualifiers = Map.copyOf(qualifiers);
         this.changes = Map.copyOf(changes);
         this.functionWords = Set.copyOf(functionWords);
+        this.functionWordMap = WordMap.setOf(functionWords);
+        this.changeMap = WordMap.of(changes);
+        this.qualifierMap = WordMap.of(qualifiers);
         this.unitPhrases = new PhraseMap<>(units);
         this.currencyPhrases = new PhraseMap<>(currencies);
         this.qualifierPhrases = new PhraseMap<>(qualifiers);
@@ -173,6 +182,32 @@ public final class Lexicon {
     /** Whether a lowercase word marks a change ("rose", "down"). */
     public boolean isChangeWord(String lower) {
         return changes.containsKey(lower);
+    }
+
+    /** {@link #isFunctionWord(String)} of a span's lowercase form, without making it. */
+    public boolean isFunctionWord(TextSpan w) {
+        return functionWordMap.contains(w);
+    }
+
+    /** {@link #isQualifierWord(String)} of a span's lowercase form, without making it. */
+    public boolean isQualifierWord(TextSpan w) {
+        return qualifierMap.contains(w);
+    }
+
+    /** {@link #isChangeWord(String)} of a span's lowercase form, without making it. */
+    public boolean isChangeWord(TextSpan w) {
+        return changeMap.contains(w);
+    }
+
+    /** {@link #month(String)} of a span's lowercase form, without making it. */
+    public static int month(TextSpan w) {
+        Integer m = MONTH_MAP.get(w);
+        return m == null ? 0 : m;
+    }
+
+    /** Whether a span's lowercase form is a weekday name ("monday"). */
+    public static boolean isWeekday(TextSpan w) {
+        return WEEKDAY_MAP.contains(w);
     }
 
     /** Whether a unit is a duration or an age: such figures describe time spans, not metrics. */

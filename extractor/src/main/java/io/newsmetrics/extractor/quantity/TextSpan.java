@@ -67,6 +67,40 @@ public abstract class TextSpan {
         return lower;
     }
 
+    /** Whether {@link #lower()} equals {@code lowerText}, compared in place for ASCII text. */
+    public final boolean lowerIs(String lowerText) {
+        if (lower != null) {
+            return lower.equals(lowerText);
+        }
+        int n = length();
+        if (n != lowerText.length()) {
+            // lowercasing never shortens, and lengthens only 'İ' (it gains a combining dot)
+            return n < lowerText.length() && !isAscii() && lower().equals(lowerText);
+        }
+        for (int i = 0; i < n; i++) {
+            char c = source.charAt(start + i);
+            if (c >= 128) {
+                return lower().equals(lowerText); // full Unicode case mapping
+            }
+            if (folds && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isAscii() {
+        for (int i = start; i < end; i++) {
+            if (source.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #lower()} if it was made already, else null (for comparisons that avoid making it). */
     final String lowerIfMade() {
         return lower;

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param <V> the value type
  */
-final class WordMap<V> {
+public final class WordMap<V> {
     private final String[] keys;
     private final int[] hashes;
     private final Object[] values;
@@ -63,12 +63,12 @@ final class WordMap<V> {
     }
 
     /** A map holding the given entries; keys are looked up as they are (lowercase keys for folded lookups). */
-    static <V> WordMap<V> of(Map<String, ? extends V> entries) {
+    public static <V> WordMap<V> of(Map<String, ? extends V> entries) {
         return new WordMap<>(Objects.requireNonNull(entries, "entries"));
     }
 
     /** A set of words: every value is {@link Boolean#TRUE}. */
-    static WordMap<Boolean> setOf(Iterable<String> words) {
+    public static WordMap<Boolean> setOf(Iterable<String> words) {
         Objects.requireNonNull(words, "words");
         java.util.HashMap<String, Boolean> m = new java.util.HashMap<>();
         for (String w : words) {
@@ -141,12 +141,13 @@ final class WordMap<V> {
         return get(text, start, end, fold) != null;
     }
 
-    /** The value of a token's lookup form ({@link Token#lower()}), or null. */
-    V get(Token t) {
+    /** The value of a span's lookup form ({@link TextSpan#lower()}), or null; the form is not made. */
+    public V get(TextSpan t) {
         return get(t.source(), t.start(), t.end(), t.folds());
     }
 
-    boolean contains(Token t) {
+    /** Whether a span's lookup form ({@link TextSpan#lower()}) is a key; the form is not made. */
+    public boolean contains(TextSpan t) {
         return get(t) != null;
     }
 
@@ -173,7 +174,7 @@ final class WordMap<V> {
      * char, or -1 for the characters it treats specially: 'İ' (which gains a combining dot), 'Σ' (whose lowercase
      * depends on its place in the word) and surrogates (mapped as code points).
      */
-    static int fold(char c) {
+    public static int fold(char c) {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
