@@ -19,6 +19,8 @@ public final class WordMap<V> {
     private final int[] hashes;
     private final Object[] values;
     private final int mask;
+    /** 32 minus the number of bits of a slot index. */
+    private final int shift;
     private final int maxLength;
     private final int size;
     /** Bit {@code 26 * a + b} is set when some key begins with the ASCII letters a, b (0 = 'a'). */
@@ -27,6 +29,8 @@ public final class WordMap<V> {
     private final long[] asciiFirst = new long[2];
     /** Whether some key begins with a char beyond ASCII. */
     private final boolean otherFirst;
+    /** Whether every char of every key is ASCII. */
+    private final boolean asciiKeys;
 
     private WordMap(Map<String, ? extends V> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
@@ -34,12 +38,14 @@ public final class WordMap<V> {
         hashes = new int[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
+        shift = Integer.numberOfLeadingZeros(capacity) + 1;
         int max = 0;
         boolean other = false;
+        boolean ascii = true;
         for (Map.Entry<String, ? extends V> e : entries.entrySet()) {
             String k = Objects.requireNonNull(e.getKey(), "key");
             int h = k.hashCode();
-            int i = spread(h) & mask;
+            int i = slot(h);
             while (keys[i] != null) {
                 i = (i + 1) & mask;
             }
@@ -51,6 +57,7 @@ public final class WordMap<V> {
             if (pair >= 0) {
                 letterPairs[pair >>> 6] |= 1L << pair;
             }
+            ascii &= k.chars().allMatch(c -> c < 128);
             if (!k.isEmpty() && k.charAt(0) < 128) {
                 asciiFirst[k.charAt(0) >>> 6] |= 1L << k.charAt(0);
             } else if (!k.isEmpty()) {
@@ -58,6 +65,7 @@ public final class WordMap<V> {
             }
         }
         otherFirst = other;
+        asciiKeys = ascii;
         maxLength = max;
         size = entries.size();
     }
@@ -84,7 +92,7 @@ public final class WordMap<V> {
     /** The value of {@code key}, or null. */
     V get(String key) {
         int h = key.hashCode();
-        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && keys[i].equals(key)) {
                 return value(i);
             }
@@ -105,31 +113,32 @@ public final class WordMap<V> {
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
         }
-        if (n >= 1) {
-            // the folded form begins with the first char folded (unless it is special): a word of another script
-            // is ruled out by its first char, without folding the rest
-            int first = fold ? fold(text.charAt(start)) : text.charAt(start);
-            if (first >= 128 ? !otherFirst : first >= 0 && (asciiFirst[first >>> 6] & (1L << first)) == 0) {
-                return null;
-            }
-        }
-        if (n >= 2) {
-            // the folded form begins with the first two chars folded one by one (unless either is special)
-            int pair = fold ? letterPair(fold(text.charAt(start)), fold(text.charAt(start + 1)))
-                    : letterPair(text.charAt(start), text.charAt(start + 1));
-            if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
-                return null;
-            }
-        }
+        // one pass folds and hashes the region and rules it out as early as it can: by its first char (a word of
+        // another script), its first two letters, or a char beyond ASCII when every key is ASCII
         int h = 0;
+        int previous = 0;
         for (int i = start; i < end; i++) {
             int c = fold ? fold(text.charAt(i)) : text.charAt(i);
             if (c < 0) {
                 return get(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)); // full case mapping
             }
+            if (c >= 128 && asciiKeys) {
+                return null;
+            }
+            if (i == start) {
+                if (c >= 128 ? !otherFirst : (asciiFirst[c >>> 6] & (1L << c)) == 0) {
+                    return null;
+                }
+            } else if (i == start + 1) {
+                int pair = letterPair(previous, c);
+                if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
+                    return null;
+                }
+            }
+            previous = c;
             h = 31 * h + c;
         }
-        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && regionEquals(keys[i], text, start, n, fold)) {
                 return value(i);
             }
@@ -190,7 +199,11 @@ public final class WordMap<V> {
         return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? 26 * (a - 'a') + (b - 'a') : -1;
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /**
+     * The home slot of a hash: its Fibonacci product's top bits. Short words have small, nearly consecutive
+     * String hashes ("usd", "use"), which as slot indexes form long runs that every miss walks to their end.
+     */
+    private int slot(int h) {
+        return (h * 0x9E3779B9) >>> shift;
     }
 }
