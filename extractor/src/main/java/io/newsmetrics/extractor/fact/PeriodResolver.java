@@ -46,6 +46,13 @@ final class PeriodResolver {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
+    /** MONTH_DATE and WEEKDAY begin with a month or weekday name: they are tried at those words alone. */
+    private static final WordStartMatcher MONTH_DATE_AT_WORDS = new WordStartMatcher(MONTH_DATE, Set.of("jan",
+            "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+            "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"));
+    private static final WordStartMatcher WEEKDAY_AT_WORDS = new WordStartMatcher(WEEKDAY, Set.of("monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
+
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
@@ -124,8 +131,8 @@ final class PeriodResolver {
         // cheap substring tests first: most sentences hold no time expression of a given kind
         boolean months = hasAny(s, MONTH_HINTS);
         // a matcher is made only for a sentence that passes its pattern's test
-        Matcher m = months ? MONTH_DATE.matcher(s) : null;
-        while (m != null && m.find()) {
+        Matcher m = months ? MONTH_DATE_AT_WORDS.next(s, 0, null) : null;
+        for (; m != null; m = MONTH_DATE_AT_WORDS.next(s, m.end(), m)) {
             String mon = m.group(1);
             if (mon.equals("May") && m.group(2) == null && m.group(3) == null && !after(s, m.start(), "in", "of", "since", "by", "until", "end")) {
                 continue;
@@ -177,8 +184,8 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, rel);
             }
         }
-        m = published != null && s.indexOf("day") >= 0 ? WEEKDAY.matcher(s) : null;
-        while (m != null && m.find()) {
+        m = published != null && s.indexOf("day") >= 0 ? WEEKDAY_AT_WORDS.next(s, 0, null) : null;
+        for (; m != null; m = WEEKDAY_AT_WORDS.next(s, m.end(), m)) {
             if (published != null) {
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
                 LocalDate d = published;

@@ -75,7 +75,11 @@ final class WordStartMatcher {
             return false;
         }
         for (String w : byLength[len]) {
-            if (s.regionMatches(true, start, w, 0, len)) {
+            int k = 0;
+            while (k < len && (s.charAt(start + k) | 0x20) == w.charAt(k)) { // ASCII letters only here
+                k++;
+            }
+            if (k == len) {
                 return true;
             }
         }

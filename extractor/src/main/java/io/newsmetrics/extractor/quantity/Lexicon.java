@@ -56,6 +56,10 @@ public final class Lexicon {
     private final WordMap<Boolean> functionWordMap;
     final WordMap<Change> changeMap;
     private final WordMap<Qualifier> qualifierMap;
+    final WordMap<Scale> scaleMap;
+    final WordMap<String> currencyMap;
+    final WordMap<Boolean> unitFirstMap;
+    final WordMap<Boolean> currencyFirstMap;
     private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
     static final WordMap<Integer> WEEKDAY_MAP = WordMap.of(WEEKDAYS);
     /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
@@ -73,6 +77,8 @@ public final class Lexicon {
         this.functionWordMap = WordMap.setOf(functionWords);
         this.changeMap = WordMap.of(changes);
         this.qualifierMap = WordMap.of(qualifiers);
+        this.scaleMap = WordMap.of(scales);
+        this.currencyMap = WordMap.of(currencies);
         this.unitPhrases = new PhraseMap<>(units);
         this.currencyPhrases = new PhraseMap<>(currencies);
         this.qualifierPhrases = new PhraseMap<>(qualifiers);
@@ -99,6 +105,8 @@ public final class Lexicon {
         Tokenizer plain = new Tokenizer(Set.of());
         this.unitFirst = firstTokens(plain, units.keySet());
         this.currencyFirst = firstTokens(plain, currencies.keySet());
+        this.unitFirstMap = WordMap.setOf(unitFirst);
+        this.currencyFirstMap = WordMap.setOf(currencyFirst);
     }
 
     private static Set<String> firstTokens(Tokenizer tokenizer, Set<String> phrases) {

@@ -29,20 +29,25 @@ public final class QuantityRecognizer {
     private static final WordMap<Boolean> CURRENCY_SYMBOL_MAP = WordMap.setOf(CURRENCY_SYMBOLS);
     private static final Set<String> DOLLAR_PREFIXES = Set.of("us", "u.s.", "hk", "a", "au", "c", "ca", "s", "nz",
             "nt", "r", "mx");
+    private static final WordMap<Boolean> DOLLAR_PREFIXES_MAP = WordMap.setOf(DOLLAR_PREFIXES);
     private static final Set<String> FILLERS = Set.of("by", "a", "an", "just", "only", "another", "further", "sharply",
             "slightly", "nearly", "roughly", "about", "some", "around", "almost", "marginally", "modestly", "strongly",
             "significantly", "steeply", "also", "more", "than", "over", "last", "was", "were", "is", "are", "trading",
             "still", "even", "already");
+    private static final WordMap<Boolean> FILLERS_MAP = WordMap.setOf(FILLERS);
     private static final Set<String> CHANGE_AFTER = Set.of("higher", "lower", "increase", "rise", "gain", "jump",
             "surge", "drop", "decline", "fall", "decrease", "cut", "reduction", "hike", "slump", "plunge", "dip",
             "growth", "contraction", "rally", "slide", "climb");
+    private static final WordMap<Boolean> CHANGE_AFTER_MAP = WordMap.setOf(CHANGE_AFTER);
     private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "gmt", "utc", "et", "est", "edt", "bst",
             "cet", "pst", "pdt", "hrs", "jst");
+    private static final WordMap<Boolean> TIME_SUFFIXES_MAP = WordMap.setOf(TIME_SUFFIXES);
     private static final Set<String> IRREGULAR_PLURALS = Set.of("people", "children", "men", "women", "staff",
             "aircraft", "cattle", "police", "personnel", "sheep", "fish", "data", "media", "livestock", "deer",
             "troops", "feet", "teeth", "mice", "geese", "crew", "equipment", "spacecraft", "offspring");
     private static final Set<String> BOUNDARY_WORDS = Set.of("while", "whereas", "but", "although", "though",
             "which", "who", "and", "or", "as", "with", "after", "before", "since", "because", "when", "despite");
+    private static final WordMap<Boolean> BOUNDARY_WORDS_MAP = WordMap.setOf(BOUNDARY_WORDS);
 
     private final Lexicon lex;
     private final Tokenizer tokenizer;
@@ -170,8 +175,8 @@ public final class QuantityRecognizer {
 
     /** A three-letter start word that is also a currency code begins a figure only as a number or in capitals. */
     private boolean startWordIsNoCurrency(Token tok) {
-        return !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
-                || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
+        return !lex.currencyMap.contains(tok) || WrittenNumbers.startsNumber(tok.lower())
+                || DOLLAR_PREFIXES_MAP.contains(tok) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
     }
 
     /** What was found at a position: a quantity over tokens [start, end), or a rejected figure (quantity null). */
@@ -359,7 +364,7 @@ public final class QuantityRecognizer {
             boolean apposition = second == null && !first.written && numStart >= 2 && k < n
                     && t.get(numStart - 1).isSymbol(',') && t.get(k).isSymbol(',') && first.value >= 1
                     && first.value <= 120 && first.value == Math.rint(first.value) && hasUpper(t.get(numStart - 2))
-                    && t.get(numStart - 2).isWord() && !Lexicon.MONTHS.containsKey(t.get(numStart - 2).lower());
+                    && t.get(numStart - 2).isWord() && !(Lexicon.month(t.get(numStart - 2)) != 0);
             if (apposition || numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
                     || t.get(numStart - 1).is("ages"))) {
                 unitName = "year"; // an age
@@ -428,7 +433,7 @@ public final class QuantityRecognizer {
         if (c >= n || !t.get(c).isWord()) {
             return null;
         }
-        String per = lex.currencies.get(t.get(c).lower());
+        String per = lex.currencyMap.get(t.get(c));
         if (per == null) {
             return null;
         }
@@ -438,7 +443,7 @@ public final class QuantityRecognizer {
                 break;
             }
             if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
-                String code = lex.currencies.get(p.lower());
+                String code = lex.currencyMap.get(p);
                 if (code != null && !code.equals(per) && p.text().length() > 2 && !p.lower().equals("won")
                         && !(code.equalsIgnoreCase(p.text()) && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
                     return code;
@@ -513,7 +518,7 @@ public final class QuantityRecognizer {
             if (!p.isWord()) {
                 return false;
             }
-            if (lex.changes.containsKey(p.lower())) {
+            if (lex.changeMap.contains(p)) {
                 return true;
             }
         }
@@ -535,7 +540,7 @@ public final class QuantityRecognizer {
 
     private double scaleOf(List<Token> t, Num b) {
         Token last = t.get(b.end - 1);
-        Lexicon.Scale s = lex.scales.get(last.lower());
+        Lexicon.Scale s = lex.scaleMap.get(last);
         return s == null ? 1 : s.multiplier();
     }
 
@@ -549,7 +554,7 @@ public final class QuantityRecognizer {
         if (a.kind() == Token.Kind.SYMBOL && CURRENCY_SYMBOLS.contains(a.text())) {
             return i + 1;
         }
-        if (a.isWord() && (DOLLAR_PREFIXES.contains(a.lower()) || a.is("u"))) {
+        if (a.isWord() && (DOLLAR_PREFIXES_MAP.contains(a) || a.is("u"))) {
             // "US$", "HK$", "U.S.$"; spaced ("C $ 16.4", "u.s $") only for prefixes that are no common word
             int j = i + 1;
             while (j < n && t.get(j).glued() && (t.get(j).isSymbol('.') || t.get(j).isWord()) && j < i + 4) {
@@ -562,7 +567,7 @@ public final class QuantityRecognizer {
             return i;
         }
         if (a.isWord() && a.text().length() == 3 && a.text().equals(a.text().toUpperCase(Locale.ROOT))
-                && lex.currencies.containsKey(a.lower()) && i + 1 < n && t.get(i + 1).isNumber()) {
+                && lex.currencyMap.contains(a) && i + 1 < n && t.get(i + 1).isNumber()) {
             return i + 1;
         }
         if (a.is("rs") && i + 1 < n) {
@@ -667,7 +672,7 @@ public final class QuantityRecognizer {
         boolean scaled = false;
         if (end < n && t.get(end).isWord()) {
             Token s = t.get(end);
-            Lexicon.Scale scale = lex.scales.get(s.lower());
+            Lexicon.Scale scale = lex.scaleMap.get(s);
             if (scale != null) {
                 boolean ok = switch (scale.mode()) {
                     case "any" -> true;
@@ -689,7 +694,7 @@ public final class QuantityRecognizer {
                     scaled = true;
                     // "1.5 million" + "tonnes" is done; "hundred thousand" chains
                     if (end < n && t.get(end).isWord() && scale.multiplier() < 1e6) {
-                        Lexicon.Scale more = lex.scales.get(t.get(end).lower());
+                        Lexicon.Scale more = lex.scaleMap.get(t.get(end));
                         if (more != null && more.mode().equals("any") && more.multiplier() > scale.multiplier()) {
                             value *= more.multiplier();
                             end++;
@@ -724,7 +729,7 @@ public final class QuantityRecognizer {
                 && (s + 1 >= n || !t.get(s + 1).isSymbol('$'))) {
             return new Unit(h.text().equals("C") ? "celsius" : "fahrenheit", h.text(), s + 1); // "1.5C", "95F"
         }
-        if (!lex.unitFirst.contains(t.get(s).lower())) {
+        if (!lex.unitFirstMap.contains(t.get(s))) {
             return null;
         }
         int best = -1;
@@ -778,7 +783,7 @@ public final class QuantityRecognizer {
     private Unit currencyAfter(String text, List<Token> t, int k) {
         int n = t.size();
         if (k + 1 < n && t.get(k).isSymbol('-') && t.get(k).glued() && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
-            String code = lex.currencies.get(t.get(k + 1).lower());
+            String code = lex.currencyMap.get(t.get(k + 1));
             if (code != null && t.get(k + 1).lower().length() > 3) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
@@ -786,7 +791,7 @@ public final class QuantityRecognizer {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
         }
-        if (k >= n || !lex.currencyFirst.contains(t.get(k).lower())) {
+        if (k >= n || !lex.currencyFirstMap.contains(t.get(k))) {
             return null;
         }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
@@ -799,7 +804,7 @@ public final class QuantityRecognizer {
                             && WrittenNumbers.startsNumber(t.get(e).lower()));
                     return nextNumber || e != k + 1 ? null : new Unit(code, head.text(), e);
                 }
-                if (head.text().length() == 3 && e == k + 1 && lex.currencies.containsKey(head.lower())
+                if (head.text().length() == 3 && e == k + 1 && lex.currencyMap.contains(head)
                         && !head.text().equals(head.text().toUpperCase(Locale.ROOT))) {
                     String l = head.lower();
                     if (!(l.equals("yen") || l.equals("won") || l.equals("rmb"))) {
@@ -831,9 +836,7 @@ public final class QuantityRecognizer {
                 }
                 break;
             }
-            String l = w.lower();
-            if (lex.isFunctionWord(l) || Lexicon.MONTHS.containsKey(l) || Lexicon.WEEKDAYS.containsKey(l)
-                    || lex.changes.containsKey(l)) {
+            if (lex.isFunctionWord(w) || Lexicon.month(w) != 0 || Lexicon.isWeekday(w) || lex.changeMap.contains(w)) {
                 break;
             }
             if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
@@ -841,7 +844,7 @@ public final class QuantityRecognizer {
                 boolean namedFor = k > 0 && !hasUpper(t.get(k - 1)) || k == 0;
                 for (int m = k + 1; namedFor && m < n && m < k + 5; m++) {
                     Token x = t.get(m);
-                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x.lower())) {
+                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x)) {
                         return new Noun(x.text(), m + 1);
                     }
                     if (!(x.isWord() && x.capitalized() || x.kind() == Token.Kind.CODE || x.isSymbol('-')
@@ -851,7 +854,7 @@ public final class QuantityRecognizer {
                 }
                 break;
             }
-            if (isPlural(l) || (value == 1 && j == k)) {
+            if (isPlural(w.lower()) || (value == 1 && j == k)) {
                 best = w.text();
                 bestEnd = j + 1;
             }
@@ -881,7 +884,7 @@ public final class QuantityRecognizer {
                 && t.get(after + 1).glued()) {
             return new Match(null, i, after + 2);
         }
-        if (currency == null && after < n && t.get(after).isWord() && TIME_SUFFIXES.contains(t.get(after).lower())
+        if (currency == null && after < n && t.get(after).isWord() && TIME_SUFFIXES_MAP.contains(t.get(after))
                 && !num.scaled) {
             return new Match(null, i, after + 1);
         }
@@ -944,7 +947,7 @@ public final class QuantityRecognizer {
                 if (p >= 0 && t.get(p).isSymbol('.')) {
                     p--;
                 }
-                if (p >= 0 && t.get(p).isWord() && Lexicon.MONTHS.containsKey(t.get(p).lower())
+                if (p >= 0 && t.get(p).isWord() && (Lexicon.month(t.get(p)) != 0)
                         && (t.get(p).capitalized())) {
                     return true;
                 }
@@ -952,7 +955,7 @@ public final class QuantityRecognizer {
                 if (q < n && t.get(q).is("of")) {
                     q++;
                 }
-                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && Lexicon.MONTHS.containsKey(t.get(q).lower())) {
+                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && (Lexicon.month(t.get(q)) != 0)) {
                     return true;
                 }
             }
@@ -966,7 +969,7 @@ public final class QuantityRecognizer {
                 }
                 // names: "Boeing 787", "S&P 500", "iPhone 11", "Section 3"
                 if (integer && (p.isWord() || p.kind() == Token.Kind.CODE) && hasUpper(p) && !sentenceStart(t, i - 1)
-                        && !Lexicon.MONTHS.containsKey(p.lower()) && !lex.isFunctionWord(p.lower())) {
+                        && !(Lexicon.month(p) != 0) && !lex.isFunctionWord(p)) {
                     return true;
                 }
                 if (integer && p.isWord() && p.is("s") && i >= 3 && t.get(i - 2).text().matches("['’]")
@@ -982,7 +985,7 @@ public final class QuantityRecognizer {
             if (integer && unitName == null && first.end < n) {
                 Token q = t.get(first.end);
                 if ((q.isWord() || q.kind() == Token.Kind.CODE) && hasUpper(q) && !q.text().equals(q.text().toUpperCase(Locale.ROOT))
-                        && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower()) && !lex.isFunctionWord(q.lower())) {
+                        && q.spaceBefore() && !(Lexicon.month(q) != 0) && !lex.isFunctionWord(q)) {
                     return true;
                 }
             }
@@ -1000,7 +1003,7 @@ public final class QuantityRecognizer {
             // "the 777 program": a bare number between a determiner and a singular noun names a model
             if (integer && unitName == null && i >= 1 && first.end < n && (t.get(i - 1).is("the")
                     || t.get(i - 1).is("its") || t.get(i - 1).is("their")) && t.get(first.end).isWord()
-                    && !lex.isFunctionWord(t.get(first.end).lower()) && !t.get(first.end).is("of")) {
+                    && !lex.isFunctionWord(t.get(first.end)) && !t.get(first.end).is("of")) {
                 return true;
             }
         }
@@ -1042,8 +1045,10 @@ public final class QuantityRecognizer {
     }
 
     private static final Set<String> DIRECTIONS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
+    private static final WordMap<Boolean> DIRECTIONS_MAP = WordMap.setOf(DIRECTIONS);
     private static final Set<String> STREETS = Set.of("street", "st", "avenue", "ave", "road", "rd", "boulevard",
             "blvd", "drive", "dr", "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "parkway");
+    private static final WordMap<Boolean> STREETS_MAP = WordMap.setOf(STREETS);
 
     /** A street address after a number: a compass letter ("W.") or a capitalised name ending in a street word. */
     private static boolean isAddress(List<Token> t, int k) {
@@ -1051,7 +1056,7 @@ public final class QuantityRecognizer {
         if (k >= n || !t.get(k).isWord() || !t.get(k).capitalized()) {
             return false;
         }
-        if (DIRECTIONS.contains(t.get(k).lower()) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
+        if (DIRECTIONS_MAP.contains(t.get(k)) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
             return true;
         }
         for (int j = k; j < n && j < k + 4; j++) {
@@ -1059,7 +1064,7 @@ public final class QuantityRecognizer {
             if (!w.isWord() || !w.capitalized()) {
                 return false;
             }
-            if (j > k && STREETS.contains(w.lower())) {
+            if (j > k && STREETS_MAP.contains(w)) {
                 return true;
             }
         }
@@ -1087,12 +1092,13 @@ public final class QuantityRecognizer {
 
     private static final Set<String> QUALIFIER_GAP = Set.of("an", "a", "additional", "further", "extra", "another",
             "estimated");
+    private static final WordMap<Boolean> QUALIFIER_GAP_MAP = WordMap.setOf(QUALIFIER_GAP);
 
     /** The qualifier phrase ending just before token {@code s}, over "an additional" and the like. */
     private Qualifier qualifier(List<Token> t, int s) {
         Qualifier q = qualifierAt(t, s);
         int k = s;
-        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP.contains(t.get(k - 1).lower())) {
+        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP_MAP.contains(t.get(k - 1))) {
             k--;
             q = qualifierAt(t, k);
         }
@@ -1129,13 +1135,13 @@ public final class QuantityRecognizer {
             return null; // "down from 1.808%", "to $55.12": a level
         }
         if (j >= 0 && t.get(j).is("of") && j >= 1) {
-            Change c = lex.changes.get(t.get(j - 1).lower());
+            Change c = lex.changeMap.get(t.get(j - 1));
             if (c != null && !t.get(j - 1).is("loss") && !t.get(j - 1).is("losses")) {
                 return c; // "an increase of 5%"; "a loss of $5 million" is a level
             }
-            if (j >= 2 && lex.changes.containsKey(t.get(j - 2).lower()) && t.get(j - 1).isWord()
+            if (j >= 2 && lex.changeMap.contains(t.get(j - 2)) && t.get(j - 1).isWord()
                     && (t.get(j - 1).is("just") || t.get(j - 1).is("only") || t.get(j - 1).is("about"))) {
-                return lex.changes.get(t.get(j - 2).lower());
+                return lex.changeMap.get(t.get(j - 2));
             }
         }
         boolean by = false;
@@ -1145,7 +1151,7 @@ public final class QuantityRecognizer {
             if (!p.isWord()) {
                 break;
             }
-            Change c = lex.changes.get(p.lower());
+            Change c = lex.changeMap.get(p);
             if (c != null && !p.is("growth") && !p.is("loss") || c != null && by) {
                 if (!(p.is("up") && j + 1 < n && t.get(j + 1).is("to"))) {
                     return c;
@@ -1155,11 +1161,11 @@ public final class QuantityRecognizer {
                 by = true;
                 break;
             }
-            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower()) && !t.get(j - 1).is("loss")
+            if (p.is("of") && j >= 1 && lex.changeMap.contains(t.get(j - 1)) && !t.get(j - 1).is("loss")
                     && !t.get(j - 1).is("losses")) {
-                return lex.changes.get(t.get(j - 1).lower()); // "an increase of just 0.3 percent"
+                return lex.changeMap.get(t.get(j - 1)); // "an increase of just 0.3 percent"
             }
-            if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
+            if (!FILLERS_MAP.contains(p) && !lex.isQualifierWord(p)) {
                 break;
             }
             j--;
@@ -1172,16 +1178,16 @@ public final class QuantityRecognizer {
                 if (p.kind() == Token.Kind.SYMBOL && !p.isSymbol('-') && !p.isSymbol('’') && !p.isSymbol('\'')) {
                     break;
                 }
-                Change c = lex.changes.get(p.lower());
+                Change c = lex.changeMap.get(p);
                 if (c != null) {
                     return c;
                 }
             }
         }
         // after: "0.68% higher", "a 10% drop"
-        if (after < n && t.get(after).isWord() && CHANGE_AFTER.contains(t.get(after).lower())
+        if (after < n && t.get(after).isWord() && CHANGE_AFTER_MAP.contains(t.get(after))
                 && (unit != null && !unit.equals("count"))) {
-            return lex.changes.get(t.get(after).lower());
+            return lex.changeMap.get(t.get(after));
         }
         return null;
     }
@@ -1199,13 +1205,13 @@ public final class QuantityRecognizer {
                 }
                 break;
             }
-            if (p.isNumber() || lex.scales.containsKey(p.lower())) {
+            if (p.isNumber() || lex.scaleMap.contains(p)) {
                 continue;
             }
-            if (BOUNDARY_WORDS.contains(p.lower())) {
+            if (BOUNDARY_WORDS_MAP.contains(p)) {
                 break;
             }
-            if (!lex.isFunctionWord(p.lower()) && !lex.changes.containsKey(p.lower()) && !p.is("s")) {
+            if (!lex.isFunctionWord(p) && !lex.changeMap.contains(p) && !p.is("s")) {
                 words.add(0, p.text());
             }
         }
@@ -1214,7 +1220,7 @@ public final class QuantityRecognizer {
         } else if (after + 1 < t.size() && t.get(after).is("of") && t.get(after + 1).isWord()) {
             for (int j = after + 1; j < t.size() && j < after + 5; j++) {
                 Token w = t.get(j);
-                if (!w.isWord() || lex.isFunctionWord(w.lower())) {
+                if (!w.isWord() || lex.isFunctionWord(w)) {
                     break;
                 }
                 words.add(w.text());

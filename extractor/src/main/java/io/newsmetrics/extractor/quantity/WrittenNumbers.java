@@ -30,9 +30,14 @@ final class WrittenNumbers {
             "trillion", 1e12, "lakh", 1e5, "crore", 1e7);
 
     private static final Set<String> DOZENS = Set.of("dozen", "dozens", "dzs", "dozs", "doz");
+    /** The same words, looked up over tokens without making their lowercase form. */
+    private static final WordMap<Boolean> DOZEN_MAP = WordMap.setOf(DOZENS);
+    private static final WordMap<Double> BIG_MAP = WordMap.of(BIG);
+    private static final WordMap<Integer> SMALL_MAP = WordMap.of(SMALL);
 
     /** Denominators written as ordinals ("fifth", "hundredths"); "second" is time, never a half. */
     private static final Map<String, Double> DENOMINATORS;
+    private static final WordMap<Double> DENOMINATOR_MAP;
 
     static {
         Map<String, Double> d = new HashMap<>();
@@ -48,6 +53,7 @@ final class WrittenNumbers {
             d.put(o[0].equals("half") ? "halves" : o[0] + "s", Double.parseDouble(o[1]));
         }
         DENOMINATORS = Map.copyOf(d);
+        DENOMINATOR_MAP = WordMap.of(DENOMINATORS);
     }
 
     /** Unit ordinals that close a compound denominator: "twenty-first", "twenty-fifths". */
@@ -86,8 +92,8 @@ final class WrittenNumbers {
         if (i >= n || !t.get(i).isWord()) {
             return null;
         }
-        String first = t.get(i).lower();
-        if (first.equals("half")) {
+        Token first = t.get(i);
+        if (first.is("half")) {
             // "half a dozen"; a bare "half" only after "more than", "about" and the like
             if (i + 2 < n && t.get(i + 1).is("a") && DOZENS.contains(t.get(i + 2).lower())) {
                 return new Parsed(6, i + 3);
@@ -103,12 +109,12 @@ final class WrittenNumbers {
         double current = 0;
         boolean any = false;
         boolean article = false;
-        if (first.equals("a") || first.equals("an")) {
+        if (first.is("a") || first.is("an")) {
             if (j + 1 >= n || !t.get(j + 1).isWord()) {
                 return null;
             }
-            String next = t.get(j + 1).lower();
-            if (next.equals("hundred") || DOZENS.contains(next) || BIG.containsKey(next)) {
+            Token next = t.get(j + 1);
+            if (next.is("hundred") || DOZEN_MAP.contains(next) || BIG_MAP.contains(next)) {
                 current = 1;
                 j++;
                 article = true;
@@ -253,6 +259,9 @@ final class WrittenNumbers {
         int n = t.size();
         if (i >= n || !t.get(i).isWord()) {
             return null;
+        }
+        if (!DENOMINATOR_MAP.contains(t.get(i)) && !SMALL_MAP.contains(t.get(i))) {
+            return null; // most words are neither: their lowercase form is not made
         }
         String w = t.get(i).lower();
         Double d = DENOMINATORS.get(w);
