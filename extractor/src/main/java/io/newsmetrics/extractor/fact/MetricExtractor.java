@@ -535,6 +535,9 @@ public final class MetricExtractor {
         if (c < 128) {
             return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
         }
+        if (c > '\u00A0' && c < '\u1680' || c > '\u3000') {
+            return false; // letters of most scripts: no space char lies in these ranges
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 

@@ -73,14 +73,16 @@ public abstract class TextSpan {
             return lower.equals(lowerText);
         }
         int n = length();
-        if (n != lowerText.length()) {
-            // lowercasing never shortens, and lengthens only 'İ' (it gains a combining dot)
-            return n < lowerText.length() && !isAscii() && lower().equals(lowerText);
+        int target = lowerText.length();
+        if (n > target) {
+            return false; // lowercasing never shortens
         }
+        // ASCII chars lowercase one to one, so a mismatch among the leading ASCII chars decides; the first other
+        // char takes the full Unicode case mapping ('İ' lengthens to two chars)
         for (int i = 0; i < n; i++) {
             char c = source.charAt(start + i);
             if (c >= 128) {
-                return lower().equals(lowerText); // full Unicode case mapping
+                return lower().equals(lowerText);
             }
             if (folds && c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
@@ -89,16 +91,7 @@ public abstract class TextSpan {
                 return false;
             }
         }
-        return true;
-    }
-
-    private boolean isAscii() {
-        for (int i = start; i < end; i++) {
-            if (source.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
+        return n == target; // all ASCII: the lowercase form is as long as the text
     }
 
     /** {@link #lower()} if it was made already, else null (for comparisons that avoid making it). */

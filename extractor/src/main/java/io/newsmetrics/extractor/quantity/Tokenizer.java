@@ -56,6 +56,9 @@ final class Tokenizer {
         if (c < 128) {
             return c <= ' ' || c == 127;
         }
+        if (c > '\u00A0' && c < '\u1680' || c > '\u3000') {
+            return false; // letters of most scripts: no space or control char lies in these ranges
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param <V> the value type
  */
 public final class WordMap<V> {
+    /** The one char beyond ASCII whose lowercase is an ASCII letter ('k'), besides the special 'İ'. */
+    static final char KELVIN_SIGN = '\u212A';
+
     private final String[] keys;
     private final int[] hashes;
     private final Object[] values;
@@ -118,7 +121,11 @@ public final class WordMap<V> {
         int h = 0;
         int previous = 0;
         for (int i = start; i < end; i++) {
-            int c = fold ? fold(text.charAt(i)) : text.charAt(i);
+            char raw = text.charAt(i);
+            if (raw >= 128 && asciiKeys && !(fold && raw == KELVIN_SIGN)) {
+                return null; // no other char beyond ASCII lowercases to ASCII: spares the case tables
+            }
+            int c = fold ? fold(raw) : raw;
             if (c < 0) {
                 return get(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)); // full case mapping
             }
