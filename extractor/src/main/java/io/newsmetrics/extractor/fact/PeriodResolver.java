@@ -26,7 +26,7 @@ final class PeriodResolver {
     // but spares the word-boundary and alternation tests at every other position of the sentence.
     private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private static final Pattern MONTH_DATE = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
+    static final Pattern MONTH_DATE = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
             + "(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
     private static final Pattern DAY_MONTH = Pattern.compile("(?=[0-9])\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?" + MONTH
             + "\\b(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
@@ -34,23 +34,33 @@ final class PeriodResolver {
             + "(?:\\s(?:of\\s)?(?:fiscal\\s)?((?:19|20)\\d{2}))?|\\bQ([1-4])(?:\\s?(?:FY)?((?:19|20)?\\d{2}))?\\b)");
     private static final Pattern HALF = Pattern.compile("(?i)(?=[fs12h])(?:\\b(first|second|1st|2nd)[-\\s]half(?:\\s(?:of\\s)?((?:19|20)\\d{2}))?"
             + "|\\bH([12])(?:\\s?((?:19|20)\\d{2}))?\\b)");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)(?=[acelinopsty])(?:\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
+    static final Pattern RELATIVE = Pattern.compile("(?i)(?=[acelinopsty])(?:\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
             + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
             + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b)");
     /** The words RELATIVE's phrases begin with: it is tried at those alone. */
-    private static final WordStartMatcher RELATIVE_AT_WORDS = new WordStartMatcher(RELATIVE, Set.of("last", "this",
+    private static final List<String> PERIOD_WORDS = List.of("month", "year", "week", "quarter");
+    static final WordStartMatcher RELATIVE_AT_WORDS = new WordStartMatcher(RELATIVE, Set.of("last", "this",
             "next", "previous", "prior", "past", "current", "a", "the", "year", "so", "of", "earlier", "today",
-            "yesterday", "on", "in", "at", "now", "currently"));
+            "yesterday", "on", "in", "at", "now", "currently"), Map.ofEntries(
+            Map.entry("last", PERIOD_WORDS), Map.entry("this", PERIOD_WORDS),
+            Map.entry("next", List.of("month", "year", "week", "quarter", "decade")),
+            Map.entry("previous", PERIOD_WORDS), Map.entry("prior", PERIOD_WORDS), Map.entry("past", PERIOD_WORDS),
+            Map.entry("current", PERIOD_WORDS), Map.entry("a", List.of("year", "month", "quarter")),
+            Map.entry("the", List.of("previous", "prior", "preceding")), Map.entry("so", List.of("far")),
+            Map.entry("of", List.of("the")), Map.entry("earlier", List.of("this")), Map.entry("on", List.of("the")),
+            Map.entry("in", List.of("recent", "early", "late", "morning", "afternoon", "midday", "premarket",
+                    "after-hours")),
+            Map.entry("at", List.of("the", "present"))));
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+    static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
 
     /** MONTH_DATE and WEEKDAY begin with a month or weekday name: they are tried at those words alone. */
-    private static final WordStartMatcher MONTH_DATE_AT_WORDS = new WordStartMatcher(MONTH_DATE, Set.of("jan",
+    static final WordStartMatcher MONTH_DATE_AT_WORDS = new WordStartMatcher(MONTH_DATE, Set.of("jan",
             "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
             "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"));
-    private static final WordStartMatcher WEEKDAY_AT_WORDS = new WordStartMatcher(WEEKDAY, Set.of("monday",
+    static final WordStartMatcher WEEKDAY_AT_WORDS = new WordStartMatcher(WEEKDAY, Set.of("monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),

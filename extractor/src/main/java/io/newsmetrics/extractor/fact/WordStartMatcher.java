@@ -1,6 +1,8 @@
 package io.newsmetrics.extractor.fact;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,14 +18,30 @@ import java.util.regex.Pattern;
  * matched case-insensitively) followed by a character that is no ASCII letter. Positions inside a run of ASCII
  * letters or digits, and runs that are none of these words, cannot begin such a match and are skipped; every other
  * position is left to the pattern itself, with transparent bounds so that its boundaries see the whole text.
+ * A first word may also name the words that can follow it after one whitespace char ("the" only before
+ * "previous"): the most common words of English begin such phrases, and are then mostly ruled out by the next.
  */
 final class WordStartMatcher {
     private final Pattern pattern;
     /** The first words by length: most runs of letters are ruled out by a length or a first char. */
     private final String[][] byLength;
+    /** For each of {@link #byLength}, the words that may follow it, or an empty array for any. */
+    private final String[][][] followers;
 
     WordStartMatcher(Pattern pattern, Set<String> firstWords) {
+        this(pattern, firstWords, Map.of());
+    }
+
+    /**
+     * @param firstWords the words a match can begin with
+     * @param next       for some of them, the words one of which follows after exactly one {@code \s} char in
+     *                   every match (matched case-insensitively as a prefix of what follows)
+     */
+    WordStartMatcher(Pattern pattern, Set<String> firstWords, Map<String, List<String>> next) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
+        if (!firstWords.containsAll(next.keySet())) {
+            throw new IllegalArgumentException("followers of words that begin no match: " + next.keySet());
+        }
         int max = 0;
         for (String w : firstWords) {
             if (w.isEmpty() || !w.equals(w.toLowerCase(Locale.ROOT))
@@ -33,9 +51,14 @@ final class WordStartMatcher {
             max = Math.max(max, w.length());
         }
         this.byLength = new String[max + 1][];
+        this.followers = new String[max + 1][][];
         for (int len = 0; len <= max; len++) {
             int l = len;
             byLength[len] = firstWords.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+            followers[len] = new String[byLength[len].length][];
+            for (int k = 0; k < byLength[len].length; k++) {
+                followers[len][k] = next.getOrDefault(byLength[len][k], List.of()).toArray(String[]::new);
+            }
         }
     }
 
@@ -56,7 +79,7 @@ final class WordStartMatcher {
                 j++;
             }
             boolean boundary = i == 0 || !isAsciiWordChar(s.charAt(i - 1));
-            if (boundary && isFirstWord(s, i, j)) {
+            if (boundary && mayBegin(s, i, j)) {
                 Matcher m = reuse != null ? reuse : pattern.matcher(s).useTransparentBounds(true);
                 m.region(i, n);
                 if (m.lookingAt()) {
@@ -69,21 +92,45 @@ final class WordStartMatcher {
         return null;
     }
 
-    private boolean isFirstWord(String s, int start, int end) {
+    /** Whether the run of ASCII letters [start, end) is a first word, followed as that word requires. */
+    private boolean mayBegin(String s, int start, int end) {
         int len = end - start;
         if (len >= byLength.length) {
             return false;
         }
-        for (String w : byLength[len]) {
+        String[] words = byLength[len];
+        for (int w = 0; w < words.length; w++) {
+            String word = words[w];
             int k = 0;
-            while (k < len && (s.charAt(start + k) | 0x20) == w.charAt(k)) { // ASCII letters only here
+            while (k < len && (s.charAt(start + k) | 0x20) == word.charAt(k)) { // ASCII letters only here
                 k++;
             }
             if (k == len) {
+                return followedBy(s, end, followers[len][w]);
+            }
+        }
+        return false;
+    }
+
+    /** Whether one {@code \s} char and one of {@code next} follow at {@code at}; true when {@code next} is empty. */
+    private static boolean followedBy(String s, int at, String[] next) {
+        if (next.length == 0) {
+            return true;
+        }
+        if (at >= s.length() || !isRegexSpace(s.charAt(at))) {
+            return false;
+        }
+        for (String w : next) {
+            if (s.regionMatches(true, at + 1, w, 0, w.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code \s} of a pattern without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean isAsciiLetter(int c) {

@@ -111,7 +111,7 @@ public final class WordMap<V> {
      * The value of the region {@code [start, end)} of {@code text}, lowercased first when {@code fold} (as
      * {@code toLowerCase(Locale.ROOT)} would), or null.
      */
-    V get(CharSequence text, int start, int end, boolean fold) {
+    public V get(CharSequence text, int start, int end, boolean fold) {
         int n = end - start;
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
