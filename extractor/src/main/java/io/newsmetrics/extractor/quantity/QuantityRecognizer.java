@@ -54,11 +54,9 @@ public final class QuantityRecognizer {
 
     /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
     private final WordMap<Boolean> startWords;
-    private final int maxStartWord;
 
     private QuantityRecognizer(Lexicon lex) {
         this.lex = lex;
-        this.tokenizer = new Tokenizer(lex.gluedSuffixes);
         java.util.HashSet<String> starts = new java.util.HashSet<>(WrittenNumbers.startWords());
         starts.addAll(DOLLAR_PREFIXES);
         starts.addAll(List.of("between", "rs", "minus"));
@@ -68,7 +66,7 @@ public final class QuantityRecognizer {
             }
         }
         this.startWords = WordMap.setOf(starts);
-        this.maxStartWord = starts.stream().mapToInt(String::length).max().orElse(0);
+        this.tokenizer = new Tokenizer(lex.gluedSuffixes, startWords);
     }
 
     /** A recogniser with the bundled word lists. */
@@ -167,7 +165,7 @@ public final class QuantityRecognizer {
         return switch (t.kind(i)) {
             case NUMBER -> true;
             case SYMBOL -> t.in(i, CURRENCY_SYMBOL_MAP) || t.isSymbol(i, '-') || t.isSymbol(i, '−');
-            case WORD -> t.length(i) <= maxStartWord && t.in(i, startWords) && (t.length(i) != 3
+            case WORD -> t.marked(i) && (t.length(i) != 3
                     || startWordIsNoCurrency(t.get(i)));
             case CODE -> false;
         };

@@ -14,13 +14,14 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     private static final Token.Kind[] KINDS = Token.Kind.values();
     private static final int SPACE = 1 << 4;
     private static final int FOLDS = 1 << 5;
+    private static final int MARKED = 1 << 6;
     private static final int KIND = 0xF;
 
     private final String source;
     private int size;
     private int[] starts;
     private int[] ends;
-    /** Kind ordinal, {@link #SPACE} and {@link #FOLDS}. */
+    /** Kind ordinal, {@link #SPACE}, {@link #FOLDS} and {@link #MARKED}. */
     private byte[] flags;
     private Token[] made;
     /** The values of the number tokens, few in any text, and the positions of those tokens in ascending order. */
@@ -38,6 +39,12 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
 
     /** Appends a token; see {@link Token#Token} for the arguments. */
     void add(Token.Kind kind, int start, int end, boolean folds, double number, boolean spaceBefore) {
+        add(kind, start, end, folds, number, spaceBefore, false);
+    }
+
+    /** Appends a token, {@code marked} as one of the tokenizer's marked words or not. */
+    void add(Token.Kind kind, int start, int end, boolean folds, double number, boolean spaceBefore,
+             boolean marked) {
         if (size == starts.length) {
             int capacity = Math.max(16, size + (size >> 1));
             starts = Arrays.copyOf(starts, capacity);
@@ -47,7 +54,8 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         }
         starts[size] = start;
         ends[size] = end;
-        flags[size] = (byte) (kind.ordinal() | (spaceBefore ? SPACE : 0) | (folds ? FOLDS : 0));
+        flags[size] = (byte) (kind.ordinal() | (spaceBefore ? SPACE : 0) | (folds ? FOLDS : 0)
+                | (marked ? MARKED : 0));
         if (kind == Token.Kind.NUMBER) {
             if (numberCount == numbers.length) {
                 numbers = Arrays.copyOf(numbers, numberCount * 2);
@@ -95,6 +103,11 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     /** Whether token {@code i} is the symbol {@code c}. */
     boolean isSymbol(int i, char c) {
         return kind(i) == Token.Kind.SYMBOL && source.charAt(starts[i]) == c;
+    }
+
+    /** Whether token {@code i} is a word the tokenizer was asked to mark. */
+    boolean marked(int i) {
+        return (flags[i] & MARKED) != 0;
     }
 
     /** Whether the lookup form of token {@code i} ({@link Token#lower()}) is a key of {@code words}. */

@@ -12,9 +12,21 @@ final class Tokenizer {
     static final int MAX_DIGITS = 24;
 
     private final WordMap<Boolean> gluedSuffixes;
+    /** Words the tokens are marked for ({@link TokenList#marked}), looked up as they are scanned. */
+    private final WordMap<Boolean> marked;
 
     Tokenizer(Set<String> gluedSuffixes) {
+        this(gluedSuffixes, WordMap.setOf(Set.of()));
+    }
+
+    /**
+     * @param gluedSuffixes letters split from a number they are glued to ("bn")
+     * @param marked        lowercase words whose {@link Token.Kind#WORD} tokens are marked: the hash of an ASCII
+     *                      word is made as its chars are read, so the lookup reads them no second time
+     */
+    Tokenizer(Set<String> gluedSuffixes, WordMap<Boolean> marked) {
         this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
+        this.marked = marked;
     }
 
     TokenList tokenize(String source) {
@@ -34,7 +46,7 @@ final class Tokenizer {
             if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text[i + 1])) {
                 i = number(source, text, i, space, out); // ".08" too
             } else if (isLetter(c)) {
-                i = word(text, i, space, out);
+                i = word(source, text, i, space, out);
             } else {
                 int len = Character.charCount(source.codePointAt(i));
                 out.add(Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space);
@@ -77,13 +89,19 @@ final class Tokenizer {
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
-    private int word(char[] text, int start, boolean space, TokenList out) {
+    private int word(String source, char[] text, int start, boolean space, TokenList out) {
         int n = text.length;
         int i = start;
         boolean digits = false;
+        boolean ascii = true;
+        int hash = 0; // of the lowercase form, as String.hashCode makes it, while the word is ASCII
         while (i < n) {
             char c = text[i];
-            if (isWordChar(c)) {
+            if (c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                hash = 31 * hash + (c | 0x20);
+                i++;
+            } else if (isWordChar(c)) {
+                ascii = false;
                 i++;
             } else if (isDigit(c)) {
                 digits = true;
@@ -92,7 +110,9 @@ final class Tokenizer {
                 break;
             }
         }
-        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space);
+        boolean mark = !digits && (ascii ? marked.containsLowerAscii(text, start, i, hash)
+                : marked.contains(source, start, i, true));
+        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space, mark);
         return i;
     }
 

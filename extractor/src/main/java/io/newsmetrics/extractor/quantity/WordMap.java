@@ -153,6 +153,36 @@ public final class WordMap<V> {
         return null;
     }
 
+    /**
+     * Whether the lowercase form of the ASCII chars [start, end) of {@code text} is a key, given its
+     * {@link String#hashCode} (made by the caller as it read the chars).
+     */
+    boolean containsLowerAscii(char[] text, int start, int end, int hash) {
+        int n = end - start;
+        if (n > maxLength) {
+            return false;
+        }
+        for (int i = slot(hash); keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == hash && asciiRegionEquals(keys[i], text, start, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiRegionEquals(String key, char[] text, int start, int n) {
+        if (key.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text[start + i];
+            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean contains(CharSequence text, int start, int end, boolean fold) {
         return get(text, start, end, fold) != null;
     }

@@ -78,4 +78,19 @@ class TokenizerTest {
         assertEquals(0.08, T.tokenize(".08").get(0).number());
         assertEquals(1.2e11, T.tokenize("12e10").get(0).number());
     }
+
+    @Test
+    void marksTheWordsOfItsMapAsTheMapFindsThem() {
+        WordMap<Boolean> words = WordMap.setOf(List.of("one", "between", "usd", "krw", "stra\u00DFe"));
+        Tokenizer t = new Tokenizer(Set.of(), words);
+        String text = "One BETWEEN usd \u212ARW ones on StraSSe stra\u00DFe STRA\u00DFE one5 \u0130ne";
+        TokenList tokens = t.tokenize(text);
+        int marked = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            assertEquals(tokens.kind(i) == Token.Kind.WORD && words.contains(tokens.get(i)), tokens.marked(i),
+                    tokens.get(i).text());
+            marked += tokens.marked(i) ? 1 : 0;
+        }
+        assertEquals(6, marked);
+    }
 }
