@@ -6,6 +6,7 @@ import io.newsmetrics.extractor.quantity.QuantityRecognizer;
 import io.newsmetrics.extractor.quantity.TextSpan;
 import io.newsmetrics.extractor.quantity.WordMap;
 import io.newsmetrics.model.Article;
+import io.newsmetrics.model.Change;
 import io.newsmetrics.model.MetricEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,23 +87,27 @@ public final class MetricExtractor {
         try {
             String[] reference = {null};
             List<Candidate> body = candidates(article.text(), periods, reference);
-            Map<String, Boolean> seen = new LinkedHashMap<>();
-            Map<String, List<Candidate>> kept = new java.util.HashMap<>();
+            Set<Figure> seenFigures = new java.util.HashSet<>();
+            Set<Fact> seenFacts = new java.util.HashSet<>();
+            Map<Figure, List<Candidate>> kept = new java.util.HashMap<>();
             for (Candidate c : body) {
                 // one event per fact: a restatement of the same figure about the same subject is dropped
-                String figure = figureKey(c.q);
-                String fact = figure + "|" + (c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
-                boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
+                Figure figure = Figure.of(c.q);
+                Fact fact = new Fact(figure, c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
+                boolean anaphoric = seenFigures.contains(figure) && refersBack(article.text(), c.q.start());
                 boolean restated = false;
                 for (Candidate prior : kept.getOrDefault(figure, List.of())) {
-                    restated |= overlaps(prior, c);
+                    if (overlaps(prior, c)) {
+                        restated = true;
+                        break;
+                    }
                 }
-                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
+                if (seenFacts.add(fact) && !anaphoric && !restated) {
                     kept.computeIfAbsent(figure, f -> new ArrayList<>()).add(c);
                     MetricEvent e = toEvent(article, c, source);
                     events.putIfAbsent(e.id(), e);
                 }
-                seen.putIfAbsent(figure, Boolean.TRUE);
+                seenFigures.add(figure);
             }
             if (article.title() != null && !article.title().isBlank()) {
                 // a headline states no time of its own: it takes the body's reference period
@@ -119,9 +124,18 @@ public final class MetricExtractor {
         return List.copyOf(events.values());
     }
 
-    private static String figureKey(Quantity q) {
-        return q.value() + "|" + q.low() + "|" + q.high() + "|" + (q.unit() == null ? "count" : q.unit()) + "|"
-                + q.change();
+    /**
+     * What makes two mentions the same figure: value, bounds, unit (none is a count) and change. Equal exactly
+     * when their texts ({@code value|low|high|unit|change}) would be: distinct doubles print differently.
+     */
+    private record Figure(Double value, Double low, Double high, String unit, Change change) {
+        static Figure of(Quantity q) {
+            return new Figure(q.value(), q.low(), q.high(), q.unit() == null ? "count" : q.unit(), q.change());
+        }
+    }
+
+    /** A figure about a subject (lowercase, empty when none). */
+    private record Fact(Figure figure, String subject) {
     }
 
     /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */

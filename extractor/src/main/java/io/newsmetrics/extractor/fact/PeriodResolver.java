@@ -180,8 +180,12 @@ final class PeriodResolver {
             }
         }
         years(s, out);
-        // the hints are matched with their case: a sentence in capitals gets no relative time (kept as it was)
-        m = hasAny(s, RELATIVE_HINTS) ? RELATIVE_AT_WORDS.next(s, 0, null) : null;
+        // the hints are matched with their case: a sentence in capitals gets no relative time (kept as it was);
+        // they are tested only once a match is found, as few sentences hold one
+        m = RELATIVE_AT_WORDS.next(s, 0, null);
+        if (m != null && !hasAny(s, RELATIVE_HINTS)) {
+            m = null;
+        }
         for (; m != null; m = RELATIVE_AT_WORDS.next(s, m.end(), m)) {
             String p = relative(WHITESPACE.matcher(m.group().toLowerCase(Locale.ROOT).replace('-', ' ')).replaceAll(" "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
