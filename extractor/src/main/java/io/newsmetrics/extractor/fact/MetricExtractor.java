@@ -596,8 +596,9 @@ public final class MetricExtractor {
         if (allDigits(w)) {
             return !isYear(w.text()); // digits have no case: the text is its lowercase form
         }
-        return !lex.isFunctionWord(w) && (!lex.isChangeWord(w) || CHANGE_NOUN_MAP.contains(w))
-                && !lex.isQualifierWord(w) && !w.lowerIs("s") && Lexicon.month(w) == 0 && !Lexicon.isWeekday(w);
+        int classes = lex.wordClasses(w);
+        return (classes & (Lexicon.FUNCTION | Lexicon.QUALIFIER | Lexicon.MONTH | Lexicon.WEEKDAY)) == 0
+                && ((classes & Lexicon.CHANGE) == 0 || CHANGE_NOUN_MAP.contains(w)) && !w.lowerIs("s");
     }
 
     private static boolean allDigits(Word w) {
@@ -816,8 +817,7 @@ public final class MetricExtractor {
                 && ws.get(index - 1).start() == w.start() - 1) {
             return false; // ".DJI": a ticker glued to a dot
         }
-        return !NOT_SUBJECT_MAP.contains(w) && !lex.isFunctionWord(w) && Lexicon.month(w) == 0
-                && !Lexicon.isWeekday(w) && !lex.isChangeWord(w) && !lex.isQualifierWord(w);
+        return lex.wordClasses(w) == 0 && !NOT_SUBJECT_MAP.contains(w);
     }
 
     /**

@@ -52,6 +52,19 @@ public final class Lexicon {
     final PhraseMap<String> unitPhrases;
     final PhraseMap<String> currencyPhrases;
     final PhraseMap<Qualifier> qualifierPhrases;
+    /** Word classes of {@link #wordClasses(TextSpan)}: a function word. */
+    public static final int FUNCTION = 1;
+    /** A change word ("rose", "down"). */
+    public static final int CHANGE = 1 << 1;
+    /** A qualifier word ("nearly"). */
+    public static final int QUALIFIER = 1 << 2;
+    /** A month name or abbreviation. */
+    public static final int MONTH = 1 << 3;
+    /** A weekday name. */
+    public static final int WEEKDAY = 1 << 4;
+
+    /** The classes of every word of the lists, so that a word's classes take one lookup. */
+    private final WordMap<Integer> wordClasses;
     /** The same words, looked up over spans of text without lowercasing them first. */
     private final WordMap<Boolean> functionWordMap;
     final WordMap<Change> changeMap;
@@ -77,6 +90,13 @@ public final class Lexicon {
         this.functionWordMap = WordMap.setOf(functionWords);
         this.changeMap = WordMap.of(changes);
         this.qualifierMap = WordMap.of(qualifiers);
+        Map<String, Integer> classes = new HashMap<>();
+        functionWords.forEach(w -> classes.merge(w, FUNCTION, (a, b) -> a | b));
+        changes.keySet().forEach(w -> classes.merge(w, CHANGE, (a, b) -> a | b));
+        qualifiers.keySet().forEach(w -> classes.merge(w, QUALIFIER, (a, b) -> a | b));
+        MONTHS.keySet().forEach(w -> classes.merge(w, MONTH, (a, b) -> a | b));
+        WEEKDAYS.keySet().forEach(w -> classes.merge(w, WEEKDAY, (a, b) -> a | b));
+        this.wordClasses = WordMap.of(classes);
         this.scaleMap = WordMap.of(scales);
         this.currencyMap = WordMap.of(currencies);
         this.unitPhrases = new PhraseMap<>(units);
@@ -190,6 +210,15 @@ public final class Lexicon {
     /** Whether a lowercase word marks a change ("rose", "down"). */
     public boolean isChangeWord(String lower) {
         return changes.containsKey(lower);
+    }
+
+    /**
+     * The classes ({@link #FUNCTION}, {@link #CHANGE}, {@link #QUALIFIER}, {@link #MONTH}, {@link #WEEKDAY}) of a
+     * span's lowercase form, without making it; 0 for a word of none.
+     */
+    public int wordClasses(TextSpan w) {
+        Integer c = wordClasses.get(w);
+        return c == null ? 0 : c;
     }
 
     /** {@link #isFunctionWord(String)} of a span's lowercase form, without making it. */

@@ -362,7 +362,7 @@ public final class QuantityRecognizer {
             boolean apposition = second == null && !first.written && numStart >= 2 && k < n
                     && t.get(numStart - 1).isSymbol(',') && t.get(k).isSymbol(',') && first.value >= 1
                     && first.value <= 120 && first.value == Math.rint(first.value) && hasUpper(t.get(numStart - 2))
-                    && t.get(numStart - 2).isWord() && !(Lexicon.month(t.get(numStart - 2)) != 0);
+                    && t.get(numStart - 2).isWord() && Lexicon.month(t.get(numStart - 2)) == 0;
             if (apposition || numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
                     || t.get(numStart - 1).is("ages"))) {
                 unitName = "year"; // an age
@@ -834,7 +834,7 @@ public final class QuantityRecognizer {
                 }
                 break;
             }
-            if (lex.isFunctionWord(w) || Lexicon.month(w) != 0 || Lexicon.isWeekday(w) || lex.changeMap.contains(w)) {
+            if ((lex.wordClasses(w) & (Lexicon.FUNCTION | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.CHANGE)) != 0) {
                 break;
             }
             if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
@@ -945,7 +945,7 @@ public final class QuantityRecognizer {
                 if (p >= 0 && t.get(p).isSymbol('.')) {
                     p--;
                 }
-                if (p >= 0 && t.get(p).isWord() && (Lexicon.month(t.get(p)) != 0)
+                if (p >= 0 && t.get(p).isWord() && Lexicon.month(t.get(p)) != 0
                         && (t.get(p).capitalized())) {
                     return true;
                 }
@@ -953,7 +953,7 @@ public final class QuantityRecognizer {
                 if (q < n && t.get(q).is("of")) {
                     q++;
                 }
-                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && (Lexicon.month(t.get(q)) != 0)) {
+                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && Lexicon.month(t.get(q)) != 0) {
                     return true;
                 }
             }
@@ -967,7 +967,7 @@ public final class QuantityRecognizer {
                 }
                 // names: "Boeing 787", "S&P 500", "iPhone 11", "Section 3"
                 if (integer && (p.isWord() || p.kind() == Token.Kind.CODE) && hasUpper(p) && !sentenceStart(t, i - 1)
-                        && !(Lexicon.month(p) != 0) && !lex.isFunctionWord(p)) {
+                        && (lex.wordClasses(p) & (Lexicon.MONTH | Lexicon.FUNCTION)) == 0) {
                     return true;
                 }
                 if (integer && p.isWord() && p.is("s") && i >= 3 && t.get(i - 2).text().matches("['’]")
@@ -983,7 +983,7 @@ public final class QuantityRecognizer {
             if (integer && unitName == null && first.end < n) {
                 Token q = t.get(first.end);
                 if ((q.isWord() || q.kind() == Token.Kind.CODE) && hasUpper(q) && !q.text().equals(q.text().toUpperCase(Locale.ROOT))
-                        && q.spaceBefore() && !(Lexicon.month(q) != 0) && !lex.isFunctionWord(q)) {
+                        && q.spaceBefore() && Lexicon.month(q) == 0 && !lex.isFunctionWord(q)) {
                     return true;
                 }
             }
@@ -1209,7 +1209,7 @@ public final class QuantityRecognizer {
             if (BOUNDARY_WORDS_MAP.contains(p)) {
                 break;
             }
-            if (!lex.isFunctionWord(p) && !lex.changeMap.contains(p) && !p.is("s")) {
+            if ((lex.wordClasses(p) & (Lexicon.FUNCTION | Lexicon.CHANGE)) == 0 && !p.is("s")) {
                 words.add(0, p.text());
             }
         }

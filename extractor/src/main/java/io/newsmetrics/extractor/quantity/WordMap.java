@@ -183,7 +183,7 @@ public final class WordMap<V> {
         return true;
     }
 
-    boolean contains(CharSequence text, int start, int end, boolean fold) {
+    public boolean contains(CharSequence text, int start, int end, boolean fold) {
         return get(text, start, end, fold) != null;
     }
 
