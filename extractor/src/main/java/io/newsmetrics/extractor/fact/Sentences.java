@@ -47,10 +47,11 @@ final class Sentences {
         int start = 0;
         int paragraph = 0;
         int i = 0;
-        // one copy of the chars: String.charAt checks bounds and coder on each read of this scan over every char
-        char[] chars = text.toCharArray();
-        while (i < n) {
-            char c = chars[i];
+        // only line breaks and '.', '!', '?' can end a sentence: the scan jumps from one to the next with
+        // String.indexOf, which reads the chars between far faster than a loop over them
+        Breaks breaks = new Breaks(text);
+        while ((i = breaks.next(i)) < n) {
+            char c = text.charAt(i);
             if (c == '\n') {
                 add(text, start, i, paragraph, out);
                 int j = i;
@@ -83,6 +84,32 @@ final class Sentences {
         }
         add(text, start, n, paragraph, out);
         return out;
+    }
+
+    /** The positions of the chars that may end a sentence, each kind found by its own indexOf. */
+    private static final class Breaks {
+        private static final char[] CHARS = {'\n', '.', '!', '?'};
+        private final String text;
+        /** The next position of each of {@link #CHARS} found so far, MAX_VALUE when there is none. */
+        private final int[] at = new int[CHARS.length];
+
+        Breaks(String text) {
+            this.text = text;
+            java.util.Arrays.fill(at, -1);
+        }
+
+        /** The first position at or after {@code from} that holds one of the chars, or MAX_VALUE. */
+        int next(int from) {
+            int min = Integer.MAX_VALUE;
+            for (int k = 0; k < CHARS.length; k++) {
+                if (at[k] < from) {
+                    int p = text.indexOf(CHARS[k], from);
+                    at[k] = p < 0 ? Integer.MAX_VALUE : p;
+                }
+                min = Math.min(min, at[k]);
+            }
+            return min;
+        }
     }
 
     private static boolean isBoundary(String text, int i) {
