@@ -227,11 +227,8 @@ final class PeriodResolver {
      */
     private void years(String s, List<Expression> out) {
         int n = s.length();
-        for (int i = 0; i + 4 <= n; i++) {
-            char a = s.charAt(i);
-            if (!(a == '1' && s.charAt(i + 1) == '9' || a == '2' && s.charAt(i + 1) == '0')) {
-                continue;
-            }
+        // the scan jumps from one "19" or "20" to the next: String.indexOf reads the chars between far faster
+        for (int i = nextCentury(s, 0); i >= 0 && i + 4 <= n; i = nextCentury(s, i + 1)) {
             if (!Character.isDigit(s.charAt(i + 2)) || !Character.isDigit(s.charAt(i + 3))) {
                 continue;
             }
@@ -251,6 +248,13 @@ final class PeriodResolver {
             add(out, s, i, i + 4, s.substring(i, i + 4), false);
             i += 3;
         }
+    }
+
+    /** The first position at or after {@code from} where "19" or "20" begins, or -1. */
+    private static int nextCentury(String s, int from) {
+        int a = s.indexOf("19", from);
+        int b = s.indexOf("20", from);
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",

@@ -25,6 +25,8 @@ final class WordStartMatcher {
     private final Pattern pattern;
     /** The first words by length: most runs of letters are ruled out by a length or a first char. */
     private final String[][] byLength;
+    /** Bit {@code c - 'a'} is set when a first word begins with the letter c. */
+    private final int firstLetters;
     /** For each of {@link #byLength}, the words that may follow it, or an empty array for any. */
     private final String[][][] followers;
 
@@ -50,6 +52,11 @@ final class WordStartMatcher {
             }
             max = Math.max(max, w.length());
         }
+        int letters = 0;
+        for (String w : firstWords) {
+            letters |= 1 << (w.charAt(0) - 'a');
+        }
+        this.firstLetters = letters;
         this.byLength = new String[max + 1][];
         this.followers = new String[max + 1][][];
         for (int len = 0; len <= max; len++) {
@@ -70,7 +77,8 @@ final class WordStartMatcher {
         int n = s.length();
         int i = from;
         while (i < n) {
-            if (!isAsciiLetter(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c)) {
                 i++;
                 continue;
             }
@@ -79,7 +87,7 @@ final class WordStartMatcher {
                 j++;
             }
             boolean boundary = i == 0 || !isAsciiWordChar(s.charAt(i - 1));
-            if (boundary && mayBegin(s, i, j)) {
+            if (boundary && (firstLetters & (1 << ((c | 0x20) - 'a'))) != 0 && mayBegin(s, i, j)) {
                 Matcher m = reuse != null ? reuse : pattern.matcher(s).useTransparentBounds(true);
                 m.region(i, n);
                 if (m.lookingAt()) {
