@@ -1,5 +1,7 @@
 package io.newsmetrics.extractor.fact;
 
+import io.newsmetrics.extractor.quantity.WordMap;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -49,7 +51,7 @@ final class PeriodResolver {
             Map.entry("previous", PERIOD_WORDS), Map.entry("prior", PERIOD_WORDS), Map.entry("past", PERIOD_WORDS),
             Map.entry("current", PERIOD_WORDS), Map.entry("a", List.of("year", "month", "quarter")),
             Map.entry("the", List.of("previous", "prior", "preceding")), Map.entry("so", List.of("far")),
-            Map.entry("of", List.of("the")), Map.entry("earlier", List.of("this")), Map.entry("on", List.of("the")),
+            Map.entry("of", List.of("the")), Map.entry("year", List.of("on", "to")), Map.entry("earlier", List.of("this")), Map.entry("on", List.of("the")),
             Map.entry("in", List.of("recent", "early", "late", "morning", "afternoon", "midday", "premarket",
                     "after-hours")),
             Map.entry("at", List.of("the", "present"))));
@@ -66,6 +68,7 @@ final class PeriodResolver {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
 
     private final LocalDate published;
 
@@ -355,7 +358,8 @@ final class PeriodResolver {
     }
 
     private static int month(String name) {
-        return MONTHS.getOrDefault(name.substring(0, 3).toLowerCase(Locale.ROOT), 0);
+        Integer m = MONTH_MAP.get(name, 0, 3, true); // name.substring(0, 3).toLowerCase(Locale.ROOT), in place
+        return m == null ? 0 : m;
     }
 
     private static int ordinal(String w) {

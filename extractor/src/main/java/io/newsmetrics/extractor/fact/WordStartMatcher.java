@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * matched case-insensitively) followed by a character that is no ASCII letter. Positions inside a run of ASCII
  * letters or digits, and runs that are none of these words, cannot begin such a match and are skipped; every other
  * position is left to the pattern itself, with transparent bounds so that its boundaries see the whole text.
- * A first word may also name the words that can follow it after one whitespace char ("the" only before
+ * A first word may also name the words that can follow it after one whitespace char or hyphen ("the" only before
  * "previous"): the most common words of English begin such phrases, and are then mostly ruled out by the next.
  */
 final class WordStartMatcher {
@@ -36,8 +36,8 @@ final class WordStartMatcher {
 
     /**
      * @param firstWords the words a match can begin with
-     * @param next       for some of them, the words one of which follows after exactly one {@code \s} char in
-     *                   every match (matched case-insensitively as a prefix of what follows)
+     * @param next       for some of them, the words one of which follows after exactly one {@code \s} char or
+     *                   hyphen in every match (matched case-insensitively as a prefix of what follows)
      */
     WordStartMatcher(Pattern pattern, Set<String> firstWords, Map<String, List<String>> next) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
@@ -120,12 +120,15 @@ final class WordStartMatcher {
         return false;
     }
 
-    /** Whether one {@code \s} char and one of {@code next} follow at {@code at}; true when {@code next} is empty. */
+    /**
+     * Whether one {@code \s} char or hyphen and one of {@code next} follow at {@code at}; true when {@code next} is
+     * empty.
+     */
     private static boolean followedBy(String s, int at, String[] next) {
         if (next.length == 0) {
             return true;
         }
-        if (at >= s.length() || !isRegexSpace(s.charAt(at))) {
+        if (at >= s.length() || !(isRegexSpace(s.charAt(at)) || s.charAt(at) == '-')) {
             return false;
         }
         for (String w : next) {
