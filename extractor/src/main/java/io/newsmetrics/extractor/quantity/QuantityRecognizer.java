@@ -185,11 +185,11 @@ public final class QuantityRecognizer {
     private record Num(double value, int start, int end, boolean written, boolean scaled) {
     }
 
-    private Match match(String text, List<Token> t, int i) {
+    private Match match(String text, TokenList t, int i) {
         int n = t.size();
         int start = i;
         boolean between = false;
-        if (t.get(i).is("between")) {
+        if (t.is(i, "between")) {
             between = true;
             i++;
             if (i >= n) {
@@ -203,22 +203,22 @@ public final class QuantityRecognizer {
         int cur = currencyPrefix(t, i);
         if (cur > i) {
             currencySurface = surface(text, t, i, cur);
-            currency = t.get(cur - 1).isSymbol('$') && cur - 1 > i ? dollarPrefix(t, i, cur - 1)
+            currency = t.isSymbol(cur - 1, '$') && cur - 1 > i ? dollarPrefix(t, i, cur - 1)
                     : lex.currencies.get(key(t, i, cur));
             numStart = cur;
-            if (numStart < n && t.get(numStart).isSymbol('.') && t.get(i).is("rs")) {
+            if (numStart < n && t.isSymbol(numStart, '.') && t.is(i, "rs")) {
                 numStart++;
             }
         }
         boolean negative = false;
-        if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−'))
-                && numStart + 1 < n && t.get(numStart + 1).isNumber()
-                && (t.get(numStart + 1).glued() || numStart == 0)
-                && (numStart == 0 || t.get(numStart).spaceBefore() || !isWordLike(t.get(numStart - 1)))) {
+        if (numStart < n && (t.isSymbol(numStart, '-') || t.isSymbol(numStart, '−'))
+                && numStart + 1 < n && t.isNumber(numStart + 1)
+                && (t.glued(numStart + 1) || numStart == 0)
+                && (numStart == 0 || t.spaceBefore(numStart) || !isWordLike(t.get(numStart - 1)))) {
             negative = true;
             numStart++;
-        } else if (numStart + 1 < n && (t.get(numStart).is("minus") || t.get(numStart).is("negative"))
-                && (t.get(numStart + 1).isNumber() || t.get(numStart + 1).isWord()
+        } else if (numStart + 1 < n && (t.is(numStart, "minus") || t.is(numStart, "negative"))
+                && (t.isNumber(numStart + 1) || t.isWord(numStart + 1)
                 && WrittenNumbers.startsNumber(t.get(numStart + 1).lower()))) {
             negative = true;
             numStart++;
@@ -237,13 +237,13 @@ public final class QuantityRecognizer {
         }
         // "one over three", "2000 over 3", "one out of three": a fraction between two bare numbers
         if (currency == null && !first.scaled && first.end + 1 < n) {
-            int d = t.get(first.end).is("over") ? first.end + 1
-                    : t.get(first.end).is("out") && t.get(first.end + 1).is("of") ? first.end + 2
-                    : t.get(first.end).is("in") && first.value <= 100 && first.value == Math.rint(first.value)
-                    && first.end + 1 < n && !(t.get(first.end + 1).isNumber() && t.get(first.end + 1).text().length() == 4)
+            int d = t.is(first.end, "over") ? first.end + 1
+                    : t.is(first.end, "out") && t.is(first.end + 1, "of") ? first.end + 2
+                    : t.is(first.end, "in") && first.value <= 100 && first.value == Math.rint(first.value)
+                    && first.end + 1 < n && !(t.isNumber(first.end + 1) && t.get(first.end + 1).text().length() == 4)
                     ? first.end + 1 : -1; // "one in five"
             Num den = d > 0 ? number(t, d, false) : null;
-            if (den != null && t.get(first.end).is("in") && !(den.value > first.value && den.end - den.start <= 3)) {
+            if (den != null && t.is(first.end, "in") && !(den.value > first.value && den.end - den.start <= 3)) {
                 den = null;
             }
             if (den != null && den.value != 0 && unit(t, den.end, den) == null && currencyAfter(text, t, den.end) == null
@@ -259,12 +259,12 @@ public final class QuantityRecognizer {
             if (money != null) {
                 u1 = money;
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-                int c = money.end < n && t.get(money.end).is("and") ? money.end + 1 : money.end;
+                int c = money.end < n && t.is(money.end, "and") ? money.end + 1 : money.end;
                 Num cents = c < n ? number(t, c, false) : null;
                 if (cents != null && cents.value < 100 && cents.value == Math.rint(cents.value) && hasCents(money.unit)) {
-                    boolean word = cents.end < n && (t.get(cents.end).is("cents") || t.get(cents.end).is("cent"));
-                    boolean bare = cents.end >= n || t.get(cents.end).is("and")
-                            || t.get(cents.end).kind() == Token.Kind.SYMBOL && !t.get(cents.end).isSymbol('%');
+                    boolean word = cents.end < n && (t.is(cents.end, "cents") || t.is(cents.end, "cent"));
+                    boolean bare = cents.end >= n || t.is(cents.end, "and")
+                            || t.kind(cents.end) == Token.Kind.SYMBOL && !t.isSymbol(cents.end, '%');
                     if (word || bare) {
                         v1 += cents.value / 100;
                         u1 = new Unit(money.unit, money.surface, word ? cents.end + 1 : cents.end);
@@ -280,7 +280,7 @@ public final class QuantityRecognizer {
         Num second = null;
         Unit u2 = null;
         int conn = k;
-        boolean yearLike = currency == null && u1 == null && t.get(first.start).isNumber() && first.end - first.start == 1
+        boolean yearLike = currency == null && u1 == null && t.isNumber(first.start) && first.end - first.start == 1
                 && t.get(first.start).text().length() == 4 && first.value >= 1800 && first.value <= 2100;
         if (conn < n && !yearLike) {
             Token c = t.get(conn);
@@ -310,13 +310,13 @@ public final class QuantityRecognizer {
                     }
                     boolean unitsAgree = u1 == null ? true : ub != null && u1.unit.equals(ub.unit)
                             || ub == null && !to;
-                    if (dash && c.glued() && t.get(conn + 1).glued() && lo >= hi && u1 == null && ub == null
+                    if (dash && c.glued() && t.glued(conn + 1) && lo >= hi && u1 == null && ub == null
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
-                    if (dash && !c.isSymbol('~') && c.glued() && t.get(conn + 1).glued() && u1 == null && ub == null
+                    if (dash && !c.isSymbol('~') && c.glued() && t.glued(conn + 1) && u1 == null && ub == null
                             && currency == null && !first.written && !first.scaled && !b.scaled && countedNoun(t, b.end, b.value) == null
-                            && !between && !(b.end < n && t.get(b.end).isSymbol('%'))
+                            && !between && !(b.end < n && t.isSymbol(b.end, '%'))
                             && (t.get(first.start).text().length() != t.get(b.start).text().length()
                             || t.get(b.start).text().length() <= 2)) {
                         return new Match(null, start, b.end); // "85-433", "3-1": codes and scores, not figures
@@ -324,7 +324,7 @@ public final class QuantityRecognizer {
                     boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
                             && countedNoun(t, b.end, b.value) == null && !precededBy(t, start, "from")
                             && !c.is("through");
-                    if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
+                    if (lo < hi && unitsAgree && !toNeedsUnit && (t.isNumber(s2) || !dash)) {
                         second = new Num(hi, b.start, b.end, b.written, b.scaled);
                         u2 = ub;
                         v1 = lo;
@@ -340,18 +340,18 @@ public final class QuantityRecognizer {
             unitName = currency;
             surfaceUnit = currencySurface;
             // "$0.23/W", "$60 a barrel" stay money; the per-unit part is kept in the surface text
-            if (k + 1 < n && t.get(k).isSymbol('/') && t.get(k).glued() && t.get(k + 1).glued()
-                    && (t.get(k + 1).isWord() || t.get(k + 1).kind() == Token.Kind.CODE)) {
+            if (k + 1 < n && t.isSymbol(k, '/') && t.glued(k) && t.glued(k + 1)
+                    && (t.isWord(k + 1) || t.kind(k + 1) == Token.Kind.CODE)) {
                 surfaceUnit = currencySurface + "/" + t.get(k + 1).text();
                 k += 2;
             }
             // "C$100 and fifty": the written cents of a dollar amount
-            if (second == null && k + 1 < n && t.get(k).is("and") && hasCents(currency) && !first.scaled) {
+            if (second == null && k + 1 < n && t.is(k, "and") && hasCents(currency) && !first.scaled) {
                 Num cents = number(t, k + 1, false);
                 if (cents != null && cents.written && cents.value < 100 && (cents.end >= n
-                        || t.get(cents.end).kind() == Token.Kind.SYMBOL || t.get(cents.end).is("cents"))) {
+                        || t.kind(cents.end) == Token.Kind.SYMBOL || t.is(cents.end, "cents"))) {
                     v1 += cents.value / 100;
-                    k = cents.end < n && t.get(cents.end).is("cents") ? cents.end + 1 : cents.end;
+                    k = cents.end < n && t.is(cents.end, "cents") ? cents.end + 1 : cents.end;
                 }
             }
         } else if (unit != null) {
@@ -360,11 +360,11 @@ public final class QuantityRecognizer {
         } else {
             Noun noun = countedNoun(t, k, second == null ? v1 : second.value);
             boolean apposition = second == null && !first.written && numStart >= 2 && k < n
-                    && t.get(numStart - 1).isSymbol(',') && t.get(k).isSymbol(',') && first.value >= 1
+                    && t.isSymbol(numStart - 1, ',') && t.isSymbol(k, ',') && first.value >= 1
                     && first.value <= 120 && first.value == Math.rint(first.value) && hasUpper(t.get(numStart - 2))
-                    && t.get(numStart - 2).isWord() && Lexicon.month(t.get(numStart - 2)) == 0;
-            if (apposition || numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
-                    || t.get(numStart - 1).is("ages"))) {
+                    && t.isWord(numStart - 2) && Lexicon.month(t.get(numStart - 2)) == 0;
+            if (apposition || numStart > 0 && (t.is(numStart - 1, "aged") || t.is(numStart - 1, "age")
+                    || t.is(numStart - 1, "ages"))) {
                 unitName = "year"; // an age
                 surfaceUnit = apposition ? null : t.get(numStart - 1).text();
             } else if (noun != null) {
@@ -419,16 +419,16 @@ public final class QuantityRecognizer {
      * An exchange rate: "the yen ... at 108.55 per dollar" is 108.55 yen; the currency named before the figure
      * in its sentence (other than the one after "per") is its unit.
      */
-    private String quotedCurrency(List<Token> t, int numStart, int k) {
+    private String quotedCurrency(TokenList t, int numStart, int k) {
         int n = t.size();
-        if (k + 1 >= n || !(t.get(k).is("per") || t.get(k).is("to") || t.get(k).is("against"))) {
+        if (k + 1 >= n || !(t.is(k, "per") || t.is(k, "to") || t.is(k, "against"))) {
             return null;
         }
         int c = k + 1;
-        if (c < n && (t.get(c).is("the") || t.get(c).is("a") || t.get(c).is("one"))) {
+        if (c < n && (t.is(c, "the") || t.is(c, "a") || t.is(c, "one"))) {
             c++;
         }
-        if (c >= n || !t.get(c).isWord()) {
+        if (c >= n || !t.isWord(c)) {
             return null;
         }
         String per = lex.currencyMap.get(t.get(c));
@@ -437,7 +437,7 @@ public final class QuantityRecognizer {
         }
         for (int j = numStart - 1; j >= 0 && j >= numStart - 20; j--) {
             Token p = t.get(j);
-            if (p.isSymbol('.') && j > 0 && !t.get(j - 1).isWord()) {
+            if (p.isSymbol('.') && j > 0 && !t.isWord(j - 1)) {
                 break;
             }
             if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
@@ -464,19 +464,19 @@ public final class QuantityRecognizer {
     }
 
     /** "500 or more", "200 or greater", "5000 or less", "less than 5000 or equal": a qualifier after the figure. */
-    private static Qualifier postQualifier(List<Token> t, int k, Qualifier q) {
+    private static Qualifier postQualifier(TokenList t, int k, Qualifier q) {
         int n = t.size();
-        if (k + 1 >= n || !(t.get(k).is("or") || t.get(k).is("and"))) {
+        if (k + 1 >= n || !(t.is(k, "or") || t.is(k, "and"))) {
             return q;
         }
         String w = t.get(k + 1).lower();
         int after = k + 2;
-        while (after < n && after < k + 6 && (t.get(after).is("than") || t.get(after).is("or")
-                || t.get(after).is("equal") || t.get(after).is("to") || t.get(after).kind() == Token.Kind.SYMBOL
-                && !t.get(after).isSymbol('.'))) {
+        while (after < n && after < k + 6 && (t.is(after, "than") || t.is(after, "or")
+                || t.is(after, "equal") || t.is(after, "to") || t.kind(after) == Token.Kind.SYMBOL
+                && !t.isSymbol(after, '.'))) {
             after++;
         }
-        boolean numberFollows = after < n && (t.get(after).isNumber() || t.get(after).isWord()
+        boolean numberFollows = after < n && (t.isNumber(after) || t.isWord(after)
                 && WrittenNumbers.startsNumber(t.get(after).lower()));
         if (numberFollows) {
             return q;
@@ -494,23 +494,23 @@ public final class QuantityRecognizer {
     }
 
     /** "percent of 10": a percent word right before the figure, not itself after a number. */
-    private static boolean percentOfBefore(List<Token> t, int s) {
-        if (s < 2 || !t.get(s - 1).is("of")) {
+    private static boolean percentOfBefore(TokenList t, int s) {
+        if (s < 2 || !t.is(s - 1, "of")) {
             return false;
         }
         int p = s - 2;
         Token w = t.get(p);
-        boolean percent = w.is("percent") || w.is("percents") || w.is("cent") && p > 0 && t.get(p - 1).is("per");
+        boolean percent = w.is("percent") || w.is("percents") || w.is("cent") && p > 0 && t.is(p - 1, "per");
         if (!percent) {
             return false;
         }
         int before = w.is("cent") ? p - 2 : p - 1;
-        return before < 0 || !(t.get(before).isNumber() || t.get(before).isWord()
+        return before < 0 || !(t.isNumber(before) || t.isWord(before)
                 && WrittenNumbers.isNumberWord(t.get(before).lower()));
     }
 
     /** A change word just before a figure ("rose 3% to 5%" is a move and a level, not a range). */
-    private boolean changeBefore(List<Token> t, int i) {
+    private boolean changeBefore(TokenList t, int i) {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             Token p = t.get(k);
             if (!p.isWord()) {
@@ -523,7 +523,7 @@ public final class QuantityRecognizer {
         return false;
     }
 
-    private static boolean precededBy(List<Token> t, int i, String word) {
+    private static boolean precededBy(TokenList t, int i, String word) {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             Token p = t.get(k);
             if (p.is(word)) {
@@ -536,14 +536,14 @@ public final class QuantityRecognizer {
         return false;
     }
 
-    private double scaleOf(List<Token> t, Num b) {
+    private double scaleOf(TokenList t, Num b) {
         Token last = t.get(b.end - 1);
         Lexicon.Scale s = lex.scaleMap.get(last);
         return s == null ? 1 : s.multiplier();
     }
 
     /** Index just past a currency prefix at {@code i}, or {@code i} when there is none. */
-    private int currencyPrefix(List<Token> t, int i) {
+    private int currencyPrefix(TokenList t, int i) {
         int n = t.size();
         if (i >= n) {
             return i;
@@ -555,25 +555,25 @@ public final class QuantityRecognizer {
         if (a.isWord() && (DOLLAR_PREFIXES_MAP.contains(a) || a.is("u"))) {
             // "US$", "HK$", "U.S.$"; spaced ("C $ 16.4", "u.s $") only for prefixes that are no common word
             int j = i + 1;
-            while (j < n && t.get(j).glued() && (t.get(j).isSymbol('.') || t.get(j).isWord()) && j < i + 4) {
+            while (j < n && t.glued(j) && (t.isSymbol(j, '.') || t.isWord(j)) && j < i + 4) {
                 j++;
             }
             boolean spacedOk = !(a.is("a") || a.is("s") || a.is("r"));
-            if (j < n && t.get(j).isSymbol('$') && (t.get(j).glued() || spacedOk) && dollarPrefix(t, i, j) != null) {
+            if (j < n && t.isSymbol(j, '$') && (t.glued(j) || spacedOk) && dollarPrefix(t, i, j) != null) {
                 return j + 1;
             }
             return i;
         }
         if (a.isWord() && a.text().length() == 3 && a.text().equals(a.text().toUpperCase(Locale.ROOT))
-                && lex.currencyMap.contains(a) && i + 1 < n && t.get(i + 1).isNumber()) {
+                && lex.currencyMap.contains(a) && i + 1 < n && t.isNumber(i + 1)) {
             return i + 1;
         }
         if (a.is("rs") && i + 1 < n) {
             int j = i + 1;
-            if (t.get(j).isSymbol('.')) {
+            if (t.isSymbol(j, '.')) {
                 j++;
             }
-            if (j < n && t.get(j).isNumber()) {
+            if (j < n && t.isNumber(j)) {
                 return i + 1;
             }
         }
@@ -587,10 +587,10 @@ public final class QuantityRecognizer {
             java.util.Map.entry("r", "BRL"), java.util.Map.entry("mx", "MXN"));
 
     /** The ISO code of a dollar prefix over tokens [from, dollarSign): "US", "U.S.", "HK", "C". */
-    private static String dollarPrefix(List<Token> t, int from, int dollar) {
+    private static String dollarPrefix(TokenList t, int from, int dollar) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < dollar; k++) {
-            if (t.get(k).isWord()) {
+            if (t.isWord(k)) {
                 sb.append(t.get(k).lower());
             }
         }
@@ -598,7 +598,7 @@ public final class QuantityRecognizer {
     }
 
     /** A number at {@code i}: digits (with fraction or scale) or words. */
-    private Num number(List<Token> t, int i, boolean money) {
+    private Num number(TokenList t, int i, boolean money) {
         int n = t.size();
         if (i >= n) {
             return null;
@@ -611,12 +611,12 @@ public final class QuantityRecognizer {
             value = a.number();
             end = i + 1;
             // fractions: "7/32", "1-1/2", "1 1/2"
-            if (i >= 2 && t.get(i - 1).isSymbol('/') && t.get(i - 1).glued() && a.glued() && t.get(i - 2).isNumber()) {
+            if (i >= 2 && t.isSymbol(i - 1, '/') && t.glued(i - 1) && a.glued() && t.isNumber(i - 2)) {
                 return null; // the middle or end of a date "5/17/2018"
             }
-            if (end + 1 < n && t.get(end).isSymbol('/') && t.get(end).glued() && t.get(end + 1).isNumber()
-                    && t.get(end + 1).glued() && !a.hasDecimals()) {
-                if (end + 2 < n && t.get(end + 2).isSymbol('/') && t.get(end + 2).glued()) {
+            if (end + 1 < n && t.isSymbol(end, '/') && t.glued(end) && t.isNumber(end + 1)
+                    && t.glued(end + 1) && !a.hasDecimals()) {
+                if (end + 2 < n && t.isSymbol(end + 2, '/') && t.glued(end + 2)) {
                     return null; // a date "11/19/2019"
                 }
                 double den = t.get(end + 1).number();
@@ -625,16 +625,16 @@ public final class QuantityRecognizer {
                 }
                 value = value / den;
                 end += 2;
-                if (i >= 2 && t.get(i - 1).isSymbol('-') && t.get(i - 1).glued() && t.get(i).glued()
-                        && t.get(i - 2).isNumber()) {
+                if (i >= 2 && t.isSymbol(i - 1, '-') && t.glued(i - 1) && t.glued(i)
+                        && t.isNumber(i - 2)) {
                     return null; // handled from the whole part
                 }
-            } else if (end + 2 < n && (t.get(end).isSymbol('-') && t.get(end).glued() || !t.get(end).glued()
-                    && t.get(end).isNumber()) && !a.hasDecimals()) {
-                int f = t.get(end).isSymbol('-') ? end + 1 : end;
-                if (f + 2 < n && t.get(f).isNumber() && t.get(f + 1).isSymbol('/') && t.get(f + 1).glued()
-                        && t.get(f + 2).isNumber() && t.get(f + 2).glued() && t.get(f + 2).number() > t.get(f).number()
-                        && (f == end || t.get(f).glued())) {
+            } else if (end + 2 < n && (t.isSymbol(end, '-') && t.glued(end) || !t.glued(end)
+                    && t.isNumber(end)) && !a.hasDecimals()) {
+                int f = t.isSymbol(end, '-') ? end + 1 : end;
+                if (f + 2 < n && t.isNumber(f) && t.isSymbol(f + 1, '/') && t.glued(f + 1)
+                        && t.isNumber(f + 2) && t.glued(f + 2) && t.get(f + 2).number() > t.get(f).number()
+                        && (f == end || t.glued(f))) {
                     value = value + t.get(f).number() / t.get(f + 2).number();
                     end = f + 3;
                 }
@@ -649,26 +649,26 @@ public final class QuantityRecognizer {
             written = true;
         }
         // "3 dozens", "3 dzs"
-        if (!written && end < n && t.get(end).isWord() && (t.get(end).is("dozen") || t.get(end).is("dozens")
-                || t.get(end).is("dzs") || t.get(end).is("dozs"))) {
+        if (!written && end < n && t.isWord(end) && (t.is(end, "dozen") || t.is(end, "dozens")
+                || t.is(end, "dzs") || t.is(end, "dozs"))) {
             value *= 12;
             end++;
         }
         // powers: "1.1^23", "2.5^-1"
-        if (!written && end + 1 < n && t.get(end).isSymbol('^') && t.get(end).glued()) {
+        if (!written && end + 1 < n && t.isSymbol(end, '^') && t.glued(end)) {
             int k = end + 1;
             int sign = 1;
-            while (k < n && k < end + 4 && (t.get(k).isSymbol('-') || t.get(k).isSymbol('+')) && t.get(k).glued()) {
-                sign = t.get(k).isSymbol('-') ? -sign : sign;
+            while (k < n && k < end + 4 && (t.isSymbol(k, '-') || t.isSymbol(k, '+')) && t.glued(k)) {
+                sign = t.isSymbol(k, '-') ? -sign : sign;
                 k++;
             }
-            if (k < n && t.get(k).isNumber() && t.get(k).glued()) {
+            if (k < n && t.isNumber(k) && t.glued(k)) {
                 value = Math.pow(value, sign * t.get(k).number());
                 end = k + 1;
             }
         }
         boolean scaled = false;
-        if (end < n && t.get(end).isWord()) {
+        if (end < n && t.isWord(end)) {
             Token s = t.get(end);
             Lexicon.Scale scale = lex.scaleMap.get(s);
             if (scale != null) {
@@ -680,7 +680,7 @@ public final class QuantityRecognizer {
                             && !(s.lower().equals("b") && !money && !t.get(i).hasDecimals()
                             && end + 1 < n && t.get(end + 1).capitalized()); // "2B Mindset" is a name
                     case "giga" -> s.text().equals("G") && (t.get(i).hasDecimals() || t.get(i).text().indexOf(',') >= 0
-                            || s.glued() && t.get(i).isNumber() && t.get(i).number() > 6);
+                            || s.glued() && t.isNumber(i) && t.get(i).number() > 6);
                     case "money" -> money && (s.glued() || s.lower().length() > 1)
                             || s.text().equals("MM") || s.text().equals("M") && (s.glued() || !written
                             && t.get(i).hasDecimals());
@@ -691,7 +691,7 @@ public final class QuantityRecognizer {
                     end++;
                     scaled = true;
                     // "1.5 million" + "tonnes" is done; "hundred thousand" chains
-                    if (end < n && t.get(end).isWord() && scale.multiplier() < 1e6) {
+                    if (end < n && t.isWord(end) && scale.multiplier() < 1e6) {
                         Lexicon.Scale more = lex.scaleMap.get(t.get(end));
                         if (more != null && more.mode().equals("any") && more.multiplier() > scale.multiplier()) {
                             value *= more.multiplier();
@@ -711,20 +711,20 @@ public final class QuantityRecognizer {
     }
 
     /** A unit right after a number at {@code k} ("%", "percent", "GW", "barrels per day", "-year"). */
-    private Unit unit(List<Token> t, int k, Num num) {
+    private Unit unit(TokenList t, int k, Num num) {
         int n = t.size();
         if (k >= n) {
             return null;
         }
         int s = k;
         boolean hyphen = false;
-        if (t.get(k).isSymbol('-') && t.get(k).glued() && k + 1 < n && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
+        if (t.isSymbol(k, '-') && t.glued(k) && k + 1 < n && t.glued(k + 1) && t.isWord(k + 1)) {
             s = k + 1;
             hyphen = true;
         }
         Token h = t.get(s);
         if (!hyphen && h.glued() && h.isWord() && (h.text().equals("C") || h.text().equals("F"))
-                && (s + 1 >= n || !t.get(s + 1).isSymbol('$'))) {
+                && (s + 1 >= n || !t.isSymbol(s + 1, '$'))) {
             return new Unit(h.text().equals("C") ? "celsius" : "fahrenheit", h.text(), s + 1); // "1.5C", "95F"
         }
         if (!lex.unitFirstMap.contains(t.get(s))) {
@@ -760,7 +760,7 @@ public final class QuantityRecognizer {
         if (bestUnit.equals("penny") && head.lower().equals("p") && (num.value > 200 || num.written)) {
             return null; // "1080p" is a resolution; pence come in small amounts ("50p")
         }
-        if (bestUnit.equals("point") && num.written && num.value == 1 && num.start > 0 && t.get(num.start - 1).is("at")) {
+        if (bestUnit.equals("point") && num.written && num.value == 1 && num.start > 0 && t.is(num.start - 1, "at")) {
             return null; // "at one point"
         }
         if (bestUnit.equals("point") && (num.written && num.value < 1 || hyphen && num.value < 1)) {
@@ -778,14 +778,14 @@ public final class QuantityRecognizer {
     }
 
     /** Money written after the number: "700 billion yuan", "176 Hong Kong dollars", "200 USD", "one-yen". */
-    private Unit currencyAfter(String text, List<Token> t, int k) {
+    private Unit currencyAfter(String text, TokenList t, int k) {
         int n = t.size();
-        if (k + 1 < n && t.get(k).isSymbol('-') && t.get(k).glued() && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
+        if (k + 1 < n && t.isSymbol(k, '-') && t.glued(k) && t.glued(k + 1) && t.isWord(k + 1)) {
             String code = lex.currencyMap.get(t.get(k + 1));
             if (code != null && t.get(k + 1).lower().length() > 3) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
-            if (code != null && (t.get(k + 1).is("yen") || t.get(k + 1).is("yuan"))) {
+            if (code != null && (t.is(k + 1, "yen") || t.is(k + 1, "yuan"))) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
         }
@@ -798,7 +798,7 @@ public final class QuantityRecognizer {
                 Token head = t.get(k);
                 if (!head.isWord()) {
                     // "100 €", "100₾"; but "5 $10": a symbol before another number is that one's prefix
-                    boolean nextNumber = e < n && (t.get(e).isNumber() || t.get(e).isWord()
+                    boolean nextNumber = e < n && (t.isNumber(e) || t.isWord(e)
                             && WrittenNumbers.startsNumber(t.get(e).lower()));
                     return nextNumber || e != k + 1 ? null : new Unit(code, head.text(), e);
                 }
@@ -822,14 +822,14 @@ public final class QuantityRecognizer {
     }
 
     /** The counted noun after a figure: the last plural of the next few content words ("daily active users"). */
-    private Noun countedNoun(List<Token> t, int k, double value) {
+    private Noun countedNoun(TokenList t, int k, double value) {
         int n = t.size();
         String best = null;
         int bestEnd = -1;
         for (int j = k; j < n && j < k + 5; j++) {
             Token w = t.get(j);
             if (!w.isWord()) {
-                if (w.isSymbol('-') && w.glued() && j + 1 < n && t.get(j + 1).glued() && t.get(j + 1).isWord()) {
+                if (w.isSymbol('-') && w.glued() && j + 1 < n && t.glued(j + 1) && t.isWord(j + 1)) {
                     continue; // "ground-mounted"
                 }
                 break;
@@ -869,7 +869,7 @@ public final class QuantityRecognizer {
     }
 
     /** Figures that are never quantities, decided from the number and its neighbours. */
-    private Match rejectNumber(List<Token> t, Num num, String currency, boolean negative) {
+    private Match rejectNumber(TokenList t, Num num, String currency, boolean negative) {
         int n = t.size();
         int i = num.start;
         Token a = t.get(i);
@@ -878,49 +878,49 @@ public final class QuantityRecognizer {
         }
         int after = num.end;
         // times: "10:30", "9 a.m."
-        if (after + 1 < n && t.get(after).isSymbol(':') && t.get(after).glued() && t.get(after + 1).isNumber()
-                && t.get(after + 1).glued()) {
+        if (after + 1 < n && t.isSymbol(after, ':') && t.glued(after) && t.isNumber(after + 1)
+                && t.glued(after + 1)) {
             return new Match(null, i, after + 2);
         }
-        if (currency == null && after < n && t.get(after).isWord() && TIME_SUFFIXES_MAP.contains(t.get(after))
+        if (currency == null && after < n && t.isWord(after) && TIME_SUFFIXES_MAP.contains(t.get(after))
                 && !num.scaled) {
             return new Match(null, i, after + 1);
         }
-        if (currency == null && after + 1 < n && (t.get(after).is("a") || t.get(after).is("p"))
-                && t.get(after + 1).isSymbol('.') && t.get(after + 1).glued() && after + 2 < n
-                && t.get(after + 2).is("m")) {
+        if (currency == null && after + 1 < n && (t.is(after, "a") || t.is(after, "p"))
+                && t.isSymbol(after + 1, '.') && t.glued(after + 1) && after + 2 < n
+                && t.is(after + 2, "m")) {
             return new Match(null, i, after + 3);
         }
         // phone numbers and codes: three or more number groups joined by '-' or '.'
-        if (currency == null && after + 3 < n && t.get(after).glued() && t.get(after).isSymbol('-')
-                && t.get(after + 1).isNumber() && t.get(after + 2).isSymbol('-') && t.get(after + 3).isNumber()
-                && t.get(after + 2).glued()) {
+        if (currency == null && after + 3 < n && t.glued(after) && t.isSymbol(after, '-')
+                && t.isNumber(after + 1) && t.isSymbol(after + 2, '-') && t.isNumber(after + 3)
+                && t.glued(after + 2)) {
             return new Match(null, i, after + 4);
         }
         if (i >= 1) {
             Token p = t.get(i - 1);
             // "COVID-19", "A350-900", "No. 1", "#1"
             if ((p.isSymbol('-') || p.isSymbol('/')) && a.glued() && !negative && i >= 2 && p.glued()
-                    && (t.get(i - 2).isWord() || t.get(i - 2).kind() == Token.Kind.CODE)) {
+                    && (t.isWord(i - 2) || t.kind(i - 2) == Token.Kind.CODE)) {
                 return new Match(null, i, after);
             }
             if (p.isSymbol('#') && a.glued()) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('(') && a.glued() && after + 1 < n && t.get(after).isSymbol(')') && t.get(after + 1).isNumber()
-                    && t.get(after + 1).glued()) {
+            if (p.isSymbol('(') && a.glued() && after + 1 < n && t.isSymbol(after, ')') && t.isNumber(after + 1)
+                    && t.glued(after + 1)) {
                 return new Match(null, i, after + 2); // "(0)40": a trunk prefix
             }
             // telephone numbers: "+49 40", "(0)40", "called 911"
-            if (currency == null && (p.isSymbol('+') && a.glued() && !(after < n && t.get(after).isSymbol('%'))
-                    || p.isSymbol(')') && a.glued() && i >= 3 && t.get(i - 3).isSymbol('(')
+            if (currency == null && (p.isSymbol('+') && a.glued() && !(after < n && t.isSymbol(after, '%'))
+                    || p.isSymbol(')') && a.glued() && i >= 3 && t.isSymbol(i - 3, '(')
                     || p.is("call") || p.is("called") || p.is("dial") || p.is("dialed") || p.is("dialled"))) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('.') && a.glued() && i >= 2 && (t.get(i - 2).is("no") || t.get(i - 2).is("nos"))) {
+            if (p.isSymbol('.') && a.glued() && i >= 2 && (t.is(i - 2, "no") || t.is(i - 2, "nos"))) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('.') && a.glued() && i >= 2 && t.get(i - 2).isNumber()) {
+            if (p.isSymbol('.') && a.glued() && i >= 2 && t.isNumber(i - 2)) {
                 return new Match(null, i, after);
             }
         }
@@ -928,7 +928,7 @@ public final class QuantityRecognizer {
     }
 
     /** Bare figures (no unit, no currency) that are years, dates, ranks or names. */
-    private boolean rejectBare(List<Token> t, Num first, Num second, String unitName) {
+    private boolean rejectBare(TokenList t, Num first, Num second, String unitName) {
         int n = t.size();
         Token a = t.get(first.start);
         if (a.isNumber() && second == null && !first.scaled) {
@@ -942,18 +942,18 @@ public final class QuantityRecognizer {
             // dates: "Dec. 15", "June 15", "15 June", "15th of June"
             if (integer && v >= 1 && v <= 31) {
                 int p = i - 1;
-                if (p >= 0 && t.get(p).isSymbol('.')) {
+                if (p >= 0 && t.isSymbol(p, '.')) {
                     p--;
                 }
-                if (p >= 0 && t.get(p).isWord() && Lexicon.month(t.get(p)) != 0
+                if (p >= 0 && t.isWord(p) && Lexicon.month(t.get(p)) != 0
                         && (t.get(p).capitalized())) {
                     return true;
                 }
                 int q = first.end;
-                if (q < n && t.get(q).is("of")) {
+                if (q < n && t.is(q, "of")) {
                     q++;
                 }
-                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && Lexicon.month(t.get(q)) != 0) {
+                if (q < n && t.isWord(q) && t.get(q).capitalized() && Lexicon.month(t.get(q)) != 0) {
                     return true;
                 }
             }
@@ -988,39 +988,39 @@ public final class QuantityRecognizer {
                 }
             }
             // a bare number between two others is a table cell ("5040 5 1 17 27")
-            if (integer && unitName == null && i >= 1 && first.end < n && t.get(i - 1).isNumber()
-                    && t.get(first.end).isNumber() && t.get(i).spaceBefore() && t.get(first.end).spaceBefore()) {
+            if (integer && unitName == null && i >= 1 && first.end < n && t.isNumber(i - 1)
+                    && t.isNumber(first.end) && t.spaceBefore(i) && t.spaceBefore(first.end)) {
                 return true;
             }
             // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
-            if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
-                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))
+            if (integer && i >= 1 && t.spaceBefore(i) && (t.isNumber(i - 1)
+                    || t.isWord(i - 1) && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))
                     && first.end < n && hasUpper(t.get(first.end))) {
                 return true;
             }
             // "the 777 program": a bare number between a determiner and a singular noun names a model
-            if (integer && unitName == null && i >= 1 && first.end < n && (t.get(i - 1).is("the")
-                    || t.get(i - 1).is("its") || t.get(i - 1).is("their")) && t.get(first.end).isWord()
-                    && !lex.isFunctionWord(t.get(first.end)) && !t.get(first.end).is("of")) {
+            if (integer && unitName == null && i >= 1 && first.end < n && (t.is(i - 1, "the")
+                    || t.is(i - 1, "its") || t.is(i - 1, "their")) && t.isWord(first.end)
+                    && !lex.isFunctionWord(t.get(first.end)) && !t.is(first.end, "of")) {
                 return true;
             }
         }
         // "two-class layout", "a three-time winner": a number glued into a compound adjective
-        if (second == null && unitName == null && first.end + 1 < n && t.get(first.end).isSymbol('-')
-                && t.get(first.end).glued() && t.get(first.end + 1).glued() && t.get(first.end + 1).isWord()) {
+        if (second == null && unitName == null && first.end + 1 < n && t.isSymbol(first.end, '-')
+                && t.glued(first.end) && t.glued(first.end + 1) && t.isWord(first.end + 1)) {
             return true;
         }
-        if (first.start >= 1 && (t.get(first.start - 1).is("number") || t.get(first.start - 1).is("no"))
+        if (first.start >= 1 && (t.is(first.start - 1, "number") || t.is(first.start - 1, "no"))
                 && ("count".equals(unitName) || unitName == null) && second == null) {
             return true; // "the number one buyer"
         }
         // "4K", "1080p", "5G": digits glued to letters that are no unit make a code
-        if (a.isNumber() && second == null && first.end < n && t.get(first.end).isWord() && t.get(first.end).glued()
+        if (a.isNumber() && second == null && first.end < n && t.isWord(first.end) && t.glued(first.end)
                 && !"count".equals(unitName) && !"year".equals(unitName)) {
             return true;
         }
-        if (!a.isNumber() && first.value == 1 && first.start > 0 && t.get(first.start - 1).is("at") && first.end < n
-                && t.get(first.end).is("point")) {
+        if (!a.isNumber() && first.value == 1 && first.start > 0 && t.is(first.start - 1, "at") && first.end < n
+                && t.is(first.end, "point")) {
             return true; // "at one point"
         }
         // "Big Ten", "Group of Seven": a capitalised number word inside a name
@@ -1028,14 +1028,14 @@ public final class QuantityRecognizer {
             return true;
         }
         // "[1]": a citation mark
-        if (a.isNumber() && first.start > 0 && t.get(first.start - 1).isSymbol('[') && first.end < n
-                && t.get(first.end).isSymbol(']') && second == null && unitName == null) {
+        if (a.isNumber() && first.start > 0 && t.isSymbol(first.start - 1, '[') && first.end < n
+                && t.isSymbol(first.end, ']') && second == null && unitName == null) {
             return true;
         }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
             if (first.value == 1 && first.end - first.start == 1 && a.is("one") && !(first.start > 0
-                    && (t.get(first.start - 1).is("minus") || t.get(first.start - 1).is("negative")))) {
+                    && (t.is(first.start - 1, "minus") || t.is(first.start - 1, "negative")))) {
                 return true;
             }
         }
@@ -1049,9 +1049,9 @@ public final class QuantityRecognizer {
     private static final WordMap<Boolean> STREETS_MAP = WordMap.setOf(STREETS);
 
     /** A street address after a number: a compass letter ("W.") or a capitalised name ending in a street word. */
-    private static boolean isAddress(List<Token> t, int k) {
+    private static boolean isAddress(TokenList t, int k) {
         int n = t.size();
-        if (k >= n || !t.get(k).isWord() || !t.get(k).capitalized()) {
+        if (k >= n || !t.isWord(k) || !t.get(k).capitalized()) {
             return false;
         }
         if (DIRECTIONS_MAP.contains(t.get(k)) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
@@ -1079,7 +1079,7 @@ public final class QuantityRecognizer {
         return false;
     }
 
-    private static boolean sentenceStart(List<Token> t, int i) {
+    private static boolean sentenceStart(TokenList t, int i) {
         if (i == 0) {
             return true;
         }
@@ -1093,7 +1093,7 @@ public final class QuantityRecognizer {
     private static final WordMap<Boolean> QUALIFIER_GAP_MAP = WordMap.setOf(QUALIFIER_GAP);
 
     /** The qualifier phrase ending just before token {@code s}, over "an additional" and the like. */
-    private Qualifier qualifier(List<Token> t, int s) {
+    private Qualifier qualifier(TokenList t, int s) {
         Qualifier q = qualifierAt(t, s);
         int k = s;
         while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP_MAP.contains(t.get(k - 1))) {
@@ -1103,7 +1103,7 @@ public final class QuantityRecognizer {
         return q;
     }
 
-    private Qualifier qualifierAt(List<Token> t, int s) {
+    private Qualifier qualifierAt(TokenList t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len < 0) {
                 continue;
@@ -1116,7 +1116,7 @@ public final class QuantityRecognizer {
         return Qualifier.EXACT;
     }
 
-    private int qualifierLength(List<Token> t, int s) {
+    private int qualifierLength(TokenList t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len >= 0 && lex.qualifierPhrases.get(t, s - len, s) != null) {
                 return len;
@@ -1126,19 +1126,19 @@ public final class QuantityRecognizer {
     }
 
     /** Change words around a figure: "rose 5%", "down by 30", "an increase of 0.3 percent", "a 10% drop". */
-    private Change change(List<Token> t, int before, int after, String unit) {
+    private Change change(TokenList t, int before, int after, String unit) {
         int n = t.size();
         int j = before - 1;
-        if (j >= 0 && (t.get(j).is("from") || t.get(j).is("to") || t.get(j).is("at"))) {
+        if (j >= 0 && (t.is(j, "from") || t.is(j, "to") || t.is(j, "at"))) {
             return null; // "down from 1.808%", "to $55.12": a level
         }
-        if (j >= 0 && t.get(j).is("of") && j >= 1) {
+        if (j >= 0 && t.is(j, "of") && j >= 1) {
             Change c = lex.changeMap.get(t.get(j - 1));
-            if (c != null && !t.get(j - 1).is("loss") && !t.get(j - 1).is("losses")) {
+            if (c != null && !t.is(j - 1, "loss") && !t.is(j - 1, "losses")) {
                 return c; // "an increase of 5%"; "a loss of $5 million" is a level
             }
-            if (j >= 2 && lex.changeMap.contains(t.get(j - 2)) && t.get(j - 1).isWord()
-                    && (t.get(j - 1).is("just") || t.get(j - 1).is("only") || t.get(j - 1).is("about"))) {
+            if (j >= 2 && lex.changeMap.contains(t.get(j - 2)) && t.isWord(j - 1)
+                    && (t.is(j - 1, "just") || t.is(j - 1, "only") || t.is(j - 1, "about"))) {
                 return lex.changeMap.get(t.get(j - 2));
             }
         }
@@ -1151,7 +1151,7 @@ public final class QuantityRecognizer {
             }
             Change c = lex.changeMap.get(p);
             if (c != null && !p.is("growth") && !p.is("loss") || c != null && by) {
-                if (!(p.is("up") && j + 1 < n && t.get(j + 1).is("to"))) {
+                if (!(p.is("up") && j + 1 < n && t.is(j + 1, "to"))) {
                     return c;
                 }
             }
@@ -1159,8 +1159,8 @@ public final class QuantityRecognizer {
                 by = true;
                 break;
             }
-            if (p.is("of") && j >= 1 && lex.changeMap.contains(t.get(j - 1)) && !t.get(j - 1).is("loss")
-                    && !t.get(j - 1).is("losses")) {
+            if (p.is("of") && j >= 1 && lex.changeMap.contains(t.get(j - 1)) && !t.is(j - 1, "loss")
+                    && !t.is(j - 1, "losses")) {
                 return lex.changeMap.get(t.get(j - 1)); // "an increase of just 0.3 percent"
             }
             if (!FILLERS_MAP.contains(p) && !lex.isQualifierWord(p)) {
@@ -1183,7 +1183,7 @@ public final class QuantityRecognizer {
             }
         }
         // after: "0.68% higher", "a 10% drop"
-        if (after < n && t.get(after).isWord() && CHANGE_AFTER_MAP.contains(t.get(after))
+        if (after < n && t.isWord(after) && CHANGE_AFTER_MAP.contains(t.get(after))
                 && (unit != null && !unit.equals("count"))) {
             return lex.changeMap.get(t.get(after));
         }
@@ -1191,7 +1191,7 @@ public final class QuantityRecognizer {
     }
 
     /** A short phrase for what the figure is about: the content words before it in its clause and its noun. */
-    private String concept(List<Token> t, int before, int after, String surfaceUnit, String unit) {
+    private String concept(TokenList t, int before, int after, String surfaceUnit, String unit) {
         List<String> words = new ArrayList<>();
         for (int j = before - 1; j >= 0 && j >= before - 10 && words.size() < 5; j--) {
             Token p = t.get(j);
@@ -1215,7 +1215,7 @@ public final class QuantityRecognizer {
         }
         if ("count".equals(unit) && surfaceUnit != null) {
             words.add(surfaceUnit);
-        } else if (after + 1 < t.size() && t.get(after).is("of") && t.get(after + 1).isWord()) {
+        } else if (after + 1 < t.size() && t.is(after, "of") && t.isWord(after + 1)) {
             for (int j = after + 1; j < t.size() && j < after + 5; j++) {
                 Token w = t.get(j);
                 if (!w.isWord() || lex.isFunctionWord(w)) {
@@ -1228,10 +1228,10 @@ public final class QuantityRecognizer {
     }
 
     /** Unit inheritance: "fell 102.2 points, or 0.36%, to 27,934.02" makes the last figure points too. */
-    private Quantity inheritUnit(List<Token> t, Match m, List<Quantity> found, List<int[]> spans) {
+    private Quantity inheritUnit(TokenList t, Match m, List<Quantity> found, List<int[]> spans) {
         Quantity q = m.quantity;
-        if (q.unit() != null || m.start == 0 || !(t.get(m.start - 1).is("to") || t.get(m.start - 1).is("at")
-                || t.get(m.start - 1).is("from"))) {
+        if (q.unit() != null || m.start == 0 || !(t.is(m.start - 1, "to") || t.is(m.start - 1, "at")
+                || t.is(m.start - 1, "from"))) {
             return q;
         }
         int limit = m.start;
@@ -1290,8 +1290,8 @@ public final class QuantityRecognizer {
     }
 
     /** "fell 102.2 points, or 0.36%": the restated figure moves the same way. */
-    private static Quantity inheritChange(List<Token> t, Match m, Quantity q, List<Quantity> found, List<int[]> spans) {
-        if (q.change() != null || found.isEmpty() || m.start < 2 || !t.get(m.start - 1).is("or")) {
+    private static Quantity inheritChange(TokenList t, Match m, Quantity q, List<Quantity> found, List<int[]> spans) {
+        if (q.change() != null || found.isEmpty() || m.start < 2 || !t.is(m.start - 1, "or")) {
             return q;
         }
         int[] last = spans.get(spans.size() - 1);
@@ -1303,7 +1303,7 @@ public final class QuantityRecognizer {
                 q.qualifier(), p.change(), q.concept());
     }
 
-    private static boolean crossesSentence(List<Token> t, int from, int to) {
+    private static boolean crossesSentence(TokenList t, int from, int to) {
         for (int k = from; k < to; k++) {
             Token p = t.get(k);
             if (p.isSymbol('.') || p.isSymbol(';') || p.isSymbol('!') || p.isSymbol('?')) {
@@ -1328,14 +1328,14 @@ public final class QuantityRecognizer {
         return sb.toString();
     }
 
-    private static String surface(String text, List<Token> t, int from, int to) {
+    private static String surface(String text, TokenList t, int from, int to) {
         return text.substring(t.get(from).start(), t.get(to - 1).end());
     }
 
-    private static String surfaceOf(List<Token> t, int from, int to) {
+    private static String surfaceOf(TokenList t, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < to; k++) {
-            if (k > from && t.get(k).spaceBefore()) {
+            if (k > from && t.spaceBefore(k)) {
                 sb.append(' ');
             }
             sb.append(t.get(k).text());

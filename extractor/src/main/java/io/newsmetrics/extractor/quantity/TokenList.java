@@ -91,8 +91,65 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         return size;
     }
 
+    // Questions about a token answered from the arrays: the recogniser asks them of many tokens it never reads
+    // as text, which then need no object. Like get, they fail for a position past the last token.
+
     Token.Kind kind(int i) {
+        check(i);
         return KINDS[flags[i] & KIND];
+    }
+
+    boolean isWord(int i) {
+        return kind(i) == Token.Kind.WORD;
+    }
+
+    boolean isNumber(int i) {
+        return kind(i) == Token.Kind.NUMBER;
+    }
+
+    /** Whether whitespace separates token {@code i} from the previous one ({@link Token#spaceBefore}). */
+    boolean spaceBefore(int i) {
+        check(i);
+        return (flags[i] & SPACE) != 0;
+    }
+
+    /** Whether token {@code i} is glued to the previous one ({@link Token#glued}). */
+    boolean glued(int i) {
+        return !spaceBefore(i);
+    }
+
+    /** {@link Token#is} of token {@code i}, compared in place unless the token was made or is not ASCII. */
+    boolean is(int i, String lowerText) {
+        check(i);
+        Token made = this.made[i];
+        if (made != null) {
+            return made.is(lowerText);
+        }
+        int start = starts[i];
+        int n = ends[i] - start;
+        if (n > lowerText.length()) {
+            return false; // lowercasing never shortens
+        }
+        boolean folds = (flags[i] & FOLDS) != 0;
+        for (int k = 0; k < n; k++) {
+            char c = source.charAt(start + k);
+            if (c >= 128) {
+                return get(i).is(lowerText); // full Unicode case mapping
+            }
+            if (folds && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(k)) {
+                return false;
+            }
+        }
+        return n == lowerText.length();
+    }
+
+    private void check(int i) {
+        if (i >= size) {
+            throw new IndexOutOfBoundsException("token " + i + " of " + size);
+        }
     }
 
     /** Number of characters of token {@code i} as written. */

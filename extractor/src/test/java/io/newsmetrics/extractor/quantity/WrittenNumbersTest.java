@@ -12,7 +12,7 @@ class WrittenNumbersTest {
     private static final Tokenizer T = new Tokenizer(Set.of());
 
     private static Double parse(String s) {
-        List<Token> t = T.tokenize(s);
+        TokenList t = T.tokenize(s);
         WrittenNumbers.Parsed p = WrittenNumbers.parse(t, 0);
         return p == null ? null : p.value();
     }
