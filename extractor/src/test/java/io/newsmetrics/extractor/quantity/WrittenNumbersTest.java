@@ -2,7 +2,6 @@ package io.newsmetrics.extractor.quantity;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
