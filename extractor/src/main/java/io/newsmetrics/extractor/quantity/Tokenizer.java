@@ -78,13 +78,35 @@ final class Tokenizer {
         if (c < 128) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
+        if (c < TABLED) {
+            return (LETTERS[c >>> 6] & (1L << c)) != 0;
+        }
         return Character.isLetter(c);
+    }
+
+    /** Chars below this are classified from tables made once from the Character methods: most scripts' letters. */
+    private static final int TABLED = 0x3000;
+    private static final long[] LETTERS = table(c -> Character.isLetter(c));
+    private static final long[] WORD_CHARS = table(c -> Character.isLetter(c)
+            || Character.getType(c) == Character.NON_SPACING_MARK);
+
+    private static long[] table(java.util.function.IntPredicate p) {
+        long[] bits = new long[TABLED >>> 6];
+        for (int c = 0; c < TABLED; c++) {
+            if (p.test(c)) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
     }
 
     /** A letter or a combining mark, which belongs to the word it follows (a decomposed "ü"). */
     static boolean isWordChar(char c) {
         if (c < 128) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        if (c < TABLED) {
+            return (WORD_CHARS[c >>> 6] & (1L << c)) != 0;
         }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
