@@ -221,6 +221,11 @@ public final class Lexicon {
         return c == null ? 0 : c;
     }
 
+    /** The map behind {@link #wordClasses(TextSpan)}, for lookups by token position. */
+    WordMap<Integer> wordClassMap() {
+        return wordClasses;
+    }
+
     /** {@link #isFunctionWord(String)} of a span's lowercase form, without making it. */
     public boolean isFunctionWord(TextSpan w) {
         return functionWordMap.contains(w);

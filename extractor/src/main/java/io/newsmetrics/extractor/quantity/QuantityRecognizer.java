@@ -1193,24 +1193,25 @@ public final class QuantityRecognizer {
     /** A short phrase for what the figure is about: the content words before it in its clause and its noun. */
     private String concept(TokenList t, int before, int after, String surfaceUnit, String unit) {
         List<String> words = new ArrayList<>();
+        // read from the token arrays: only the words kept become Token objects
         for (int j = before - 1; j >= 0 && j >= before - 10 && words.size() < 5; j--) {
-            Token p = t.get(j);
-            if (p.kind() == Token.Kind.SYMBOL) {
+            if (t.kind(j) == Token.Kind.SYMBOL) {
                 // earlier figures of the clause ("rose 5% to $3.2 billion") are skipped, punctuation ends it
-                if (p.isSymbol('\'') || p.isSymbol('’') || p.isSymbol('-') || p.isSymbol('&') || p.isSymbol('%')
-                        || CURRENCY_SYMBOLS.contains(p.text())) {
+                if (t.isSymbol(j, '\'') || t.isSymbol(j, '’') || t.isSymbol(j, '-') || t.isSymbol(j, '&')
+                        || t.isSymbol(j, '%') || t.in(j, CURRENCY_SYMBOL_MAP)) {
                     continue;
                 }
                 break;
             }
-            if (p.isNumber() || lex.scaleMap.contains(p)) {
+            if (t.isNumber(j) || t.in(j, lex.scaleMap)) {
                 continue;
             }
-            if (BOUNDARY_WORDS_MAP.contains(p)) {
+            if (t.in(j, BOUNDARY_WORDS_MAP)) {
                 break;
             }
-            if ((lex.wordClasses(p) & (Lexicon.FUNCTION | Lexicon.CHANGE)) == 0 && !p.is("s")) {
-                words.add(0, p.text());
+            Integer classes = t.lookup(j, lex.wordClassMap());
+            if ((classes == null || (classes & (Lexicon.FUNCTION | Lexicon.CHANGE)) == 0) && !t.is(j, "s")) {
+                words.add(0, t.get(j).text());
             }
         }
         if ("count".equals(unit) && surfaceUnit != null) {

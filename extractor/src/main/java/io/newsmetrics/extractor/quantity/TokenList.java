@@ -169,6 +169,12 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
 
     /** Whether the lookup form of token {@code i} ({@link Token#lower()}) is a key of {@code words}. */
     boolean in(int i, WordMap<?> words) {
-        return words.contains(source, starts[i], ends[i], (flags[i] & FOLDS) != 0);
+        return lookup(i, words) != null;
+    }
+
+    /** The value of the lookup form of token {@code i} ({@link Token#lower()}) in {@code words}, or null. */
+    <V> V lookup(int i, WordMap<V> words) {
+        check(i);
+        return words.get(source, starts[i], ends[i], (flags[i] & FOLDS) != 0);
     }
 }
