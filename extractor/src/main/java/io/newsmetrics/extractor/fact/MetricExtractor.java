@@ -93,7 +93,7 @@ public final class MetricExtractor {
             for (Candidate c : body) {
                 // one event per fact: a restatement of the same figure about the same subject is dropped
                 Figure figure = Figure.of(c.q);
-                Fact fact = new Fact(figure, c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
+                Fact fact = new Fact(figure, c.subjectKey);
                 boolean anaphoric = seenFigures.contains(figure) && refersBack(article.text(), c.q.start());
                 boolean restated = false;
                 for (Candidate prior : kept.getOrDefault(figure, List.of())) {
@@ -140,23 +140,53 @@ public final class MetricExtractor {
 
     /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */
     private static boolean overlaps(Candidate a, Candidate b) {
-        String sa = a.subject == null ? "" : a.subject.toLowerCase(Locale.ROOT);
-        String sb = b.subject == null ? "" : b.subject.toLowerCase(Locale.ROOT);
+        String sa = a.subjectKey();
+        String sb = b.subjectKey();
         if (!(sa.isEmpty() || sb.isEmpty() || sa.contains(sb) || sb.contains(sa))) {
             return false;
         }
-        Set<String> wa = new java.util.HashSet<>();
-        for (String w : (a.label == null ? "" : a.label).split(" ")) {
-            if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
-                wa.add(w.toLowerCase(Locale.ROOT));
+        // the label words of more than two chars that begin with a capital, compared lowercased, pair by pair:
+        // labels hold a few words, so this costs less than a set of lowercased copies
+        String la = a.label == null ? "" : a.label;
+        String lb = b.label == null ? "" : b.label;
+        for (int bs = 0, be; bs <= lb.length(); bs = be + 1) {
+            be = wordEnd(lb, bs);
+            if (!isNameLike(lb, bs, be)) {
+                continue;
             }
-        }
-        for (String w : (b.label == null ? "" : b.label).split(" ")) {
-            if (w.length() > 2 && Character.isUpperCase(w.charAt(0)) && wa.contains(w.toLowerCase(Locale.ROOT))) {
-                return true;
+            for (int as = 0, ae; as <= la.length(); as = ae + 1) {
+                ae = wordEnd(la, as);
+                if (isNameLike(la, as, ae) && sameLowercase(la, as, ae, lb, bs, be)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The end of the word of {@code label.split(" ")} that begins at {@code from}. */
+    private static int wordEnd(String label, int from) {
+        int e = label.indexOf(' ', from);
+        return e < 0 ? label.length() : e;
+    }
+
+    private static boolean isNameLike(String label, int start, int end) {
+        return end - start > 2 && Character.isUpperCase(label.charAt(start));
+    }
+
+    /** Whether two words are equal once lowercased ({@link Locale#ROOT}); in place for ASCII words. */
+    private static boolean sameLowercase(String x, int xs, int xe, String y, int ys, int ye) {
+        boolean ascii = true;
+        for (int i = xs; i < xe && ascii; i++) {
+            ascii = x.charAt(i) < 128;
+        }
+        for (int i = ys; i < ye && ascii; i++) {
+            ascii = y.charAt(i) < 128;
+        }
+        if (!ascii) {
+            return x.substring(xs, xe).toLowerCase(Locale.ROOT).equals(y.substring(ys, ye).toLowerCase(Locale.ROOT));
+        }
+        return xe - xs == ye - ys && x.regionMatches(true, xs, y, ys, xe - xs);
     }
 
     /** "that 8.69 GW", "the $12.9bn": a figure that points back at one already reported. */
@@ -182,7 +212,12 @@ public final class MetricExtractor {
 
     /** One figure with everything resolved about it. */
     private record Candidate(Quantity q, String label, String subject, String period, Sentences.Sentence sentence,
-                             List<MetricEvent.Amount> alternatives) {
+                             List<MetricEvent.Amount> alternatives, String subjectKey) {
+        Candidate(Quantity q, String label, String subject, String period, Sentences.Sentence sentence,
+                  List<MetricEvent.Amount> alternatives) {
+            this(q, label, subject, period, sentence, alternatives,
+                    subject == null ? "" : subject.toLowerCase(Locale.ROOT));
+        }
     }
 
     private MetricEvent toEvent(Article article, Candidate c, MetricEvent.Source source) {
