@@ -611,17 +611,19 @@ public final class MetricExtractor {
         return lo;
     }
 
+    /** Punctuation that ends a clause; every clause word is longer than one char. */
+    private static final String BOUNDARY_MARKS = ",;:—–\"“”!?";
+
     private static boolean isBoundary(Word w) {
-        return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
-                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORD_MAP.contains(w);
+        return w.length() == 1 ? BOUNDARY_MARKS.indexOf(w.charAt(0)) >= 0 : CLAUSE_WORD_MAP.contains(w);
     }
 
     private static boolean isOpen(Word w) {
-        return w.is("(") || w.is("[");
+        return w.length() == 1 && (w.charAt(0) == '(' || w.charAt(0) == '[');
     }
 
     private static boolean isClose(Word w) {
-        return w.is(")") || w.is("]");
+        return w.length() == 1 && (w.charAt(0) == ')' || w.charAt(0) == ']');
     }
 
     private boolean isContent(Word w) {
