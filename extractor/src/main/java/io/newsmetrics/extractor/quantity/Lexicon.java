@@ -74,7 +74,6 @@ public final class Lexicon {
     final WordMap<Boolean> unitFirstMap;
     final WordMap<Boolean> currencyFirstMap;
     private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
-    static final WordMap<Integer> WEEKDAY_MAP = WordMap.of(WEEKDAYS);
     /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
     final Set<String> unitFirst;
     final Set<String> currencyFirst;
@@ -245,11 +244,6 @@ public final class Lexicon {
     public static int month(TextSpan w) {
         Integer m = MONTH_MAP.get(w);
         return m == null ? 0 : m;
-    }
-
-    /** Whether a span's lowercase form is a weekday name ("monday"). */
-    public static boolean isWeekday(TextSpan w) {
-        return WEEKDAY_MAP.contains(w);
     }
 
     /** Whether a unit is a duration or an age: such figures describe time spans, not metrics. */

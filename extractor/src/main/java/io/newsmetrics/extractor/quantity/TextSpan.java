@@ -93,9 +93,4 @@ public abstract class TextSpan {
         }
         return n == target; // all ASCII: the lowercase form is as long as the text
     }
-
-    /** {@link #lower()} if it was made already, else null (for comparisons that avoid making it). */
-    final String lowerIfMade() {
-        return lower;
-    }
 }
