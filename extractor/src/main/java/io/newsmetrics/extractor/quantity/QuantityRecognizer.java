@@ -548,27 +548,29 @@ public final class QuantityRecognizer {
         if (i >= n) {
             return i;
         }
-        Token a = t.get(i);
-        if (a.kind() == Token.Kind.SYMBOL && CURRENCY_SYMBOLS.contains(a.text())) {
+        // read from the token arrays: this runs for every token that may begin a figure
+        if (t.kind(i) == Token.Kind.SYMBOL && t.in(i, CURRENCY_SYMBOL_MAP)) {
             return i + 1;
         }
-        if (a.isWord() && (DOLLAR_PREFIXES_MAP.contains(a) || a.is("u"))) {
+        if (t.isWord(i) && (t.in(i, DOLLAR_PREFIXES_MAP) || t.is(i, "u"))) {
             // "US$", "HK$", "U.S.$"; spaced ("C $ 16.4", "u.s $") only for prefixes that are no common word
             int j = i + 1;
             while (j < n && t.glued(j) && (t.isSymbol(j, '.') || t.isWord(j)) && j < i + 4) {
                 j++;
             }
-            boolean spacedOk = !(a.is("a") || a.is("s") || a.is("r"));
+            boolean spacedOk = !(t.is(i, "a") || t.is(i, "s") || t.is(i, "r"));
             if (j < n && t.isSymbol(j, '$') && (t.glued(j) || spacedOk) && dollarPrefix(t, i, j) != null) {
                 return j + 1;
             }
             return i;
         }
-        if (a.isWord() && a.text().length() == 3 && a.text().equals(a.text().toUpperCase(Locale.ROOT))
-                && lex.currencyMap.contains(a) && i + 1 < n && t.isNumber(i + 1)) {
-            return i + 1;
+        if (t.isWord(i) && t.length(i) == 3 && i + 1 < n && t.isNumber(i + 1) && t.in(i, lex.currencyMap)) {
+            String text = t.get(i).text();
+            if (text.equals(text.toUpperCase(Locale.ROOT))) {
+                return i + 1;
+            }
         }
-        if (a.is("rs") && i + 1 < n) {
+        if (t.is(i, "rs") && i + 1 < n) {
             int j = i + 1;
             if (t.isSymbol(j, '.')) {
                 j++;
