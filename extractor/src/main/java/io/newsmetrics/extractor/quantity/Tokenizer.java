@@ -29,26 +29,24 @@ final class Tokenizer {
         this.marked = marked;
     }
 
-    TokenList tokenize(String source) {
-        TokenList out = new TokenList(source, Math.max(16, source.length() / 4)); // news text: 5 chars a token
-        // one copy of the chars: String.charAt checks bounds and coder on each of the scan's many reads
-        char[] text = source.toCharArray();
-        int n = text.length;
+    TokenList tokenize(String text) {
+        TokenList out = new TokenList(text, Math.max(16, text.length() / 4)); // news text: 5 chars a token
+        int n = text.length();
         int i = 0;
         boolean space = true;
         while (i < n) {
-            char c = text[i];
+            char c = text.charAt(i);
             if (isSpace(c)) {
                 space = true;
                 i++;
                 continue;
             }
-            if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text[i + 1])) {
-                i = number(source, text, i, space, out); // ".08" too
+            if (isDigit(c) || c == '.' && space && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                i = number(text, i, space, out); // ".08" too
             } else if (isLetter(c)) {
-                i = word(source, text, i, space, out);
+                i = word(text, i, space, out);
             } else {
-                int len = Character.charCount(source.codePointAt(i));
+                int len = Character.charCount(text.codePointAt(i));
                 out.add(Token.Kind.SYMBOL, i, i + len, false, Double.NaN, space);
                 i += len;
             }
@@ -111,14 +109,14 @@ final class Tokenizer {
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
-    private int word(String source, char[] text, int start, boolean space, TokenList out) {
-        int n = text.length;
+    private int word(String text, int start, boolean space, TokenList out) {
+        int n = text.length();
         int i = start;
         boolean digits = false;
         boolean ascii = true;
         int hash = 0; // of the lowercase form, as String.hashCode makes it, while the word is ASCII
         while (i < n) {
-            char c = text[i];
+            char c = text.charAt(i);
             if (c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
                 hash = 31 * hash + (c | 0x20);
                 i++;
@@ -133,22 +131,22 @@ final class Tokenizer {
             }
         }
         boolean mark = !digits && (ascii ? marked.containsLowerAscii(text, start, i, hash)
-                : marked.contains(source, start, i, true));
+                : marked.contains(text, start, i, true));
         out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space, mark);
         return i;
     }
 
-    private int number(String source, char[] text, int start, boolean space, TokenList out) {
-        int n = text.length;
+    private int number(String text, int start, boolean space, TokenList out) {
+        int n = text.length();
         int i = start;
-        while (i < n && isDigit(text[i])) {
+        while (i < n && isDigit(text.charAt(i))) {
             i++;
         }
         // grouping: "30,154"; "1 000 000" with thin, no-break or plain spaces; Indian "12,34,567"
         int intDigits = i - start;
         int groupEnd = groupEnd(text, i, intDigits);
         for (int k = i; k < groupEnd; k++) {
-            if (isDigit(text[k])) {
+            if (isDigit(text.charAt(k))) {
                 intDigits++;
             }
         }
@@ -156,14 +154,14 @@ final class Tokenizer {
         i = groupEnd;
         int fracFrom = -1;
         int fracTo = -1;
-        if (i + 1 < n && text[i] == '.' && isDigit(text[i + 1])) {
+        if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
             int j = i + 1;
-            while (j < n && isDigit(text[j])) {
+            while (j < n && isDigit(text.charAt(j))) {
                 j++;
             }
-            if (j + 1 < n && text[j] == '.' && isDigit(text[j + 1])) {
+            if (j + 1 < n && text.charAt(j) == '.' && isDigit(text.charAt(j + 1))) {
                 // dotted sequence (version, IP address, section number): a code, not a figure
-                while (j < n && (isDigit(text[j]) || (text[j] == '.' && j + 1 < n && isDigit(text[j + 1])))) {
+                while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n && isDigit(text.charAt(j + 1))))) {
                     j++;
                 }
                 out.add(Token.Kind.CODE, start, j, false, Double.NaN, space);
@@ -176,31 +174,31 @@ final class Tokenizer {
         // scientific notation: "1e10", "12.32e+14", "-12e-1"
         int expFrom = -1;
         int expTo = -1;
-        if (i + 1 < n && (text[i] == 'e' || text[i] == 'E')) {
+        if (i + 1 < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             int j = i + 1;
-            if (j < n && (text[j] == '+' || text[j] == '-')) {
+            if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
                 j++;
             }
             int e = j;
-            while (j < n && isDigit(text[j]) && j - e < 4) {
+            while (j < n && isDigit(text.charAt(j)) && j - e < 4) {
                 j++;
             }
-            if (j > e && (j >= n || !Character.isLetterOrDigit(text[j]))) {
+            if (j > e && (j >= n || !Character.isLetterOrDigit(text.charAt(j)))) {
                 expFrom = i + 1;
                 expTo = j;
                 i = j;
             }
         }
         // glued letters: a known suffix ("bn", "k", "%" is a symbol anyway) or part of a code
-        if (i < n && Character.isLetter(text[i])) {
+        if (i < n && Character.isLetter(text.charAt(i))) {
             int j = i;
-            while (j < n && Character.isLetter(text[j])) {
+            while (j < n && Character.isLetter(text.charAt(j))) {
                 j++;
             }
-            boolean endsClean = j >= n || !(Character.isLetterOrDigit(text[j]));
-            if (!(endsClean && gluedSuffixes.contains(source, i, j, true))) {
+            boolean endsClean = j >= n || !(Character.isLetterOrDigit(text.charAt(j)));
+            if (!(endsClean && gluedSuffixes.contains(text, i, j, true))) {
                 int k = j;
-                while (k < n && Character.isLetterOrDigit(text[k])) {
+                while (k < n && Character.isLetterOrDigit(text.charAt(k))) {
                     k++;
                 }
                 out.add(Token.Kind.CODE, start, k, true, Double.NaN, space);
@@ -222,17 +220,17 @@ final class Tokenizer {
      * are none): ",ddd" groups, the same with thin, no-break or single plain spaces (lead of at most three
      * digits), or the Indian form ",dd,dd,ddd".
      */
-    private static int groupEnd(char[] text, int i, int lead) {
-        int n = text.length;
+    private static int groupEnd(String text, int i, int lead) {
+        int n = text.length();
         if (i >= n || lead > 3) {
             return i;
         }
-        char sep = text[i];
+        char sep = text.charAt(i);
         if (!(sep == ',' || sep == '\u00A0' || sep == '\u202F' || sep == '\u2009' || sep == ' ')) {
             return i;
         }
         int k = i;
-        while (k < n && text[k] == sep && threeDigits(text, k + 1)) {
+        while (k < n && text.charAt(k) == sep && threeDigits(text, k + 1)) {
             k += 4;
         }
         // plain spaces also separate numbers ("400 737 Max jets"): one group only after a lead of one or two digits
@@ -241,7 +239,7 @@ final class Tokenizer {
         }
         k = i;
         if (sep == ',' && lead <= 2) {
-            while (k + 3 < n && text[k] == ',' && isDigit(text[k + 1]) && isDigit(text[k + 2]) && text[k + 3] == ',') {
+            while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2)) && text.charAt(k + 3) == ',') {
                 k += 3;
             }
             if (k > i && threeDigits(text, k + 1)) {
@@ -251,10 +249,10 @@ final class Tokenizer {
         return i;
     }
 
-    private static boolean threeDigits(char[] text, int i) {
-        int n = text.length;
-        return i + 2 < n && isDigit(text[i]) && isDigit(text[i + 1]) && isDigit(text[i + 2])
-                && (i + 3 >= n || !isDigit(text[i + 3]));
+    private static boolean threeDigits(String text, int i) {
+        int n = text.length();
+        return i + 2 < n && isDigit(text.charAt(i)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+                && (i + 3 >= n || !isDigit(text.charAt(i + 3)));
     }
 
     /** Powers of ten that a double holds exactly. */
@@ -271,32 +269,32 @@ final class Tokenizer {
      * power of ten is one correctly rounded division, so it is the double parseDouble returns: most figures are
      * read without building a string.
      */
-    private static double value(char[] text, int intFrom, int intEnd, int intDigits, int fracFrom, int fracTo,
+    private static double value(String text, int intFrom, int intEnd, int intDigits, int fracFrom, int fracTo,
                                 int expFrom, int expTo) {
         int fracDigits = fracFrom < 0 ? 0 : fracTo - fracFrom;
         if (expFrom < 0 && intDigits + fracDigits <= EXACT_DIGITS) {
             long m = 0;
             for (int k = intFrom; k < intEnd; k++) {
-                if (isDigit(text[k])) {
-                    m = 10 * m + (text[k] - '0');
+                if (isDigit(text.charAt(k))) {
+                    m = 10 * m + (text.charAt(k) - '0');
                 }
             }
             for (int k = fracFrom; k < fracTo; k++) {
-                m = 10 * m + (text[k] - '0');
+                m = 10 * m + (text.charAt(k) - '0');
             }
             return fracDigits == 0 ? (double) m : m / EXACT_POWERS_OF_TEN[fracDigits];
         }
         StringBuilder digits = new StringBuilder();
         for (int k = intFrom; k < intEnd; k++) {
-            if (isDigit(text[k])) {
-                digits.append(text[k]);
+            if (isDigit(text.charAt(k))) {
+                digits.append(text.charAt(k));
             }
         }
         if (fracFrom >= 0) {
-            digits.append('.').append(text, fracFrom, fracTo - fracFrom);
+            digits.append('.').append(text, fracFrom, fracTo);
         }
         if (expFrom >= 0) {
-            digits.append('e').append(text, expFrom, expTo - expFrom);
+            digits.append('e').append(text, expFrom, expTo);
         }
         try {
             double v = Double.parseDouble(digits.toString());

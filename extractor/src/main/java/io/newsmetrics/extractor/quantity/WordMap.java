@@ -157,7 +157,7 @@ public final class WordMap<V> {
      * Whether the lowercase form of the ASCII chars [start, end) of {@code text} is a key, given its
      * {@link String#hashCode} (made by the caller as it read the chars).
      */
-    boolean containsLowerAscii(char[] text, int start, int end, int hash) {
+    boolean containsLowerAscii(String text, int start, int end, int hash) {
         int n = end - start;
         if (n > maxLength) {
             return false;
@@ -170,12 +170,12 @@ public final class WordMap<V> {
         return false;
     }
 
-    private static boolean asciiRegionEquals(String key, char[] text, int start, int n) {
+    private static boolean asciiRegionEquals(String key, String text, int start, int n) {
         if (key.length() != n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = text[start + i];
+            char c = text.charAt(start + i);
             if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != key.charAt(i)) {
                 return false;
             }
