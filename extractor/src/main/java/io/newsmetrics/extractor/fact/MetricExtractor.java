@@ -550,7 +550,7 @@ public final class MetricExtractor {
     }
 
     private static List<Word> words(String s, int from, int to) {
-        List<Word> out = new ArrayList<>();
+        List<Word> out = new ArrayList<>(Math.max(10, (to - from) / 5)); // news text: about 5 chars a word
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
