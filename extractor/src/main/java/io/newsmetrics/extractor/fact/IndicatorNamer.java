@@ -1,5 +1,6 @@
 package io.newsmetrics.extractor.fact;
 
+import io.newsmetrics.extractor.quantity.WordMap;
 import io.newsmetrics.model.MetricEvent;
 
 import java.io.BufferedReader;
@@ -35,7 +36,7 @@ final class IndicatorNamer {
      * Every phrase and every run of its first words ("internet", "internet user"), mapped to the phrase's id or
      * {@link #NO_ID}: a run of label words that begins no phrase ends the search from its first word.
      */
-    private final Map<String, String> beginnings;
+    private final WordMap<String> beginnings;
     private final java.util.Set<String> segments;
     private final int maxWords;
 
@@ -50,7 +51,7 @@ final class IndicatorNamer {
             }
         }
         begin.putAll(phrases);
-        this.beginnings = Map.copyOf(begin);
+        this.beginnings = WordMap.of(begin); // asked with the phrase being built, not a String of it
         this.maxWords = max;
     }
 
@@ -149,7 +150,7 @@ final class IndicatorNamer {
                     phrase.append(' ');
                 }
                 phrase.append(words.get(i + len - 1));
-                String id = beginnings.get(phrase.toString());
+                String id = beginnings.get(phrase, 0, phrase.length(), false);
                 if (id == null) {
                     break; // no phrase begins with these words, so none of the longer runs is one
                 }

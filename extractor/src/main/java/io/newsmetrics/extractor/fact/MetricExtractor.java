@@ -4,7 +4,9 @@ import io.newsmetrics.extractor.quantity.Lexicon;
 import io.newsmetrics.extractor.quantity.Quantity;
 import io.newsmetrics.extractor.quantity.QuantityRecognizer;
 import io.newsmetrics.extractor.quantity.TextSpan;
+import io.newsmetrics.extractor.quantity.WordMap;
 import io.newsmetrics.model.Article;
+import io.newsmetrics.model.Change;
 import io.newsmetrics.model.MetricEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,11 @@ public final class MetricExtractor {
             "industry", "consumers", "dealers", "nationally", "his", "her", "their", "our", "one", "two",
             "said", "say", "says", "ltd", "inc");
 
+    /** The same word lists, looked up over words without lowercasing them first. */
+    private static final WordMap<Boolean> CLAUSE_WORD_MAP = WordMap.setOf(CLAUSE_WORDS);
+    private static final WordMap<Boolean> CHANGE_NOUN_MAP = WordMap.setOf(CHANGE_NOUNS);
+    private static final WordMap<Boolean> NOT_SUBJECT_MAP = WordMap.setOf(NOT_SUBJECT);
+
     private final QuantityRecognizer recognizer;
     private final IndicatorNamer namer;
     private final Lexicon lex;
@@ -80,23 +87,27 @@ public final class MetricExtractor {
         try {
             String[] reference = {null};
             List<Candidate> body = candidates(article.text(), periods, reference);
-            Map<String, Boolean> seen = new LinkedHashMap<>();
-            Map<String, List<Candidate>> kept = new java.util.HashMap<>();
+            Set<Figure> seenFigures = new java.util.HashSet<>();
+            Set<Fact> seenFacts = new java.util.HashSet<>();
+            Map<Figure, List<Candidate>> kept = new java.util.HashMap<>();
             for (Candidate c : body) {
                 // one event per fact: a restatement of the same figure about the same subject is dropped
-                String figure = figureKey(c.q);
-                String fact = figure + "|" + (c.subject == null ? "" : c.subject.toLowerCase(Locale.ROOT));
-                boolean anaphoric = seen.containsKey(figure) && refersBack(article.text(), c.q.start());
+                Figure figure = Figure.of(c.q);
+                Fact fact = new Fact(figure, c.subjectKey);
+                boolean anaphoric = seenFigures.contains(figure) && refersBack(article.text(), c.q.start());
                 boolean restated = false;
                 for (Candidate prior : kept.getOrDefault(figure, List.of())) {
-                    restated |= overlaps(prior, c);
+                    if (overlaps(prior, c)) {
+                        restated = true;
+                        break;
+                    }
                 }
-                if (seen.putIfAbsent(fact, Boolean.TRUE) == null && !anaphoric && !restated) {
+                if (seenFacts.add(fact) && !anaphoric && !restated) {
                     kept.computeIfAbsent(figure, f -> new ArrayList<>()).add(c);
                     MetricEvent e = toEvent(article, c, source);
                     events.putIfAbsent(e.id(), e);
                 }
-                seen.putIfAbsent(figure, Boolean.TRUE);
+                seenFigures.add(figure);
             }
             if (article.title() != null && !article.title().isBlank()) {
                 // a headline states no time of its own: it takes the body's reference period
@@ -113,30 +124,69 @@ public final class MetricExtractor {
         return List.copyOf(events.values());
     }
 
-    private static String figureKey(Quantity q) {
-        return q.value() + "|" + q.low() + "|" + q.high() + "|" + (q.unit() == null ? "count" : q.unit()) + "|"
-                + q.change();
+    /**
+     * What makes two mentions the same figure: value, bounds, unit (none is a count) and change. Equal exactly
+     * when their texts ({@code value|low|high|unit|change}) would be: distinct doubles print differently.
+     */
+    private record Figure(Double value, Double low, Double high, String unit, Change change) {
+        static Figure of(Quantity q) {
+            return new Figure(q.value(), q.low(), q.high(), q.unit() == null ? "count" : q.unit(), q.change());
+        }
+    }
+
+    /** A figure about a subject (lowercase, empty when none). */
+    private record Fact(Figure figure, String subject) {
     }
 
     /** Two mentions of one fact: compatible subjects and a shared name-like word in their labels. */
     private static boolean overlaps(Candidate a, Candidate b) {
-        String sa = a.subject == null ? "" : a.subject.toLowerCase(Locale.ROOT);
-        String sb = b.subject == null ? "" : b.subject.toLowerCase(Locale.ROOT);
+        String sa = a.subjectKey();
+        String sb = b.subjectKey();
         if (!(sa.isEmpty() || sb.isEmpty() || sa.contains(sb) || sb.contains(sa))) {
             return false;
         }
-        Set<String> wa = new java.util.HashSet<>();
-        for (String w : (a.label == null ? "" : a.label).split(" ")) {
-            if (w.length() > 2 && Character.isUpperCase(w.charAt(0))) {
-                wa.add(w.toLowerCase(Locale.ROOT));
+        // the label words of more than two chars that begin with a capital, compared lowercased, pair by pair:
+        // labels hold a few words, so this costs less than a set of lowercased copies
+        String la = a.label == null ? "" : a.label;
+        String lb = b.label == null ? "" : b.label;
+        for (int bs = 0, be; bs <= lb.length(); bs = be + 1) {
+            be = wordEnd(lb, bs);
+            if (!isNameLike(lb, bs, be)) {
+                continue;
             }
-        }
-        for (String w : (b.label == null ? "" : b.label).split(" ")) {
-            if (w.length() > 2 && Character.isUpperCase(w.charAt(0)) && wa.contains(w.toLowerCase(Locale.ROOT))) {
-                return true;
+            for (int as = 0, ae; as <= la.length(); as = ae + 1) {
+                ae = wordEnd(la, as);
+                if (isNameLike(la, as, ae) && sameLowercase(la, as, ae, lb, bs, be)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The end of the word of {@code label.split(" ")} that begins at {@code from}. */
+    private static int wordEnd(String label, int from) {
+        int e = label.indexOf(' ', from);
+        return e < 0 ? label.length() : e;
+    }
+
+    private static boolean isNameLike(String label, int start, int end) {
+        return end - start > 2 && Character.isUpperCase(label.charAt(start));
+    }
+
+    /** Whether two words are equal once lowercased ({@link Locale#ROOT}); in place for ASCII words. */
+    private static boolean sameLowercase(String x, int xs, int xe, String y, int ys, int ye) {
+        boolean ascii = true;
+        for (int i = xs; i < xe && ascii; i++) {
+            ascii = x.charAt(i) < 128;
+        }
+        for (int i = ys; i < ye && ascii; i++) {
+            ascii = y.charAt(i) < 128;
+        }
+        if (!ascii) {
+            return x.substring(xs, xe).toLowerCase(Locale.ROOT).equals(y.substring(ys, ye).toLowerCase(Locale.ROOT));
+        }
+        return xe - xs == ye - ys && x.regionMatches(true, xs, y, ys, xe - xs);
     }
 
     /** "that 8.69 GW", "the $12.9bn": a figure that points back at one already reported. */
@@ -162,7 +212,12 @@ public final class MetricExtractor {
 
     /** One figure with everything resolved about it. */
     private record Candidate(Quantity q, String label, String subject, String period, Sentences.Sentence sentence,
-                             List<MetricEvent.Amount> alternatives) {
+                             List<MetricEvent.Amount> alternatives, String subjectKey) {
+        Candidate(Quantity q, String label, String subject, String period, Sentences.Sentence sentence,
+                  List<MetricEvent.Amount> alternatives) {
+            this(q, label, subject, period, sentence, alternatives,
+                    subject == null ? "" : subject.toLowerCase(Locale.ROOT));
+        }
     }
 
     private MetricEvent toEvent(Article article, Candidate c, MetricEvent.Source source) {
@@ -397,12 +452,33 @@ public final class MetricExtractor {
         if (end < 0 || end >= s.length()) {
             return false;
         }
-        String rest = s.substring(end, Math.min(s.length(), end + 40)).toLowerCase(Locale.ROOT);
-        return rest.startsWith(" people familiar") || rest.startsWith(" people briefed")
-                || rest.startsWith(" people close to") || rest.startsWith(" people with direct")
-                || rest.startsWith(" sources familiar") || rest.startsWith(" sources") || rest.startsWith(" officials said")
-                || rest.startsWith(" people with knowledge") || rest.startsWith(" analysts polled")
-                || rest.startsWith(" economists polled");
+        for (String phrase : SOURCING) {
+            if (startsWithLower(s, end, phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SOURCING = {" people familiar", " people briefed", " people close to",
+        " people with direct", " sources familiar", " sources", " officials said", " people with knowledge",
+        " analysts polled", " economists polled"};
+
+    /**
+     * Whether {@code s.substring(at).toLowerCase(Locale.ROOT)} starts with {@code lower}, an ASCII phrase that ends
+     * in no 'i', compared in place: a char that lowercases otherwise than alone ('İ', 'Σ', surrogates) becomes
+     * no ASCII letter it could match, and 'İ' lengthens to 'i' and a combining dot, which ends any match.
+     */
+    private static boolean startsWithLower(String s, int at, String lower) {
+        if (s.length() - at < lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (WordMap.fold(s.charAt(at + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "one problem", "one woman": a written "one" counts a single thing, which is no metric. */
@@ -474,7 +550,7 @@ public final class MetricExtractor {
     }
 
     private static List<Word> words(String s, int from, int to) {
-        List<Word> out = new ArrayList<>();
+        List<Word> out = new ArrayList<>(Math.max(10, (to - from) / 5)); // news text: about 5 chars a word
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
@@ -508,6 +584,9 @@ public final class MetricExtractor {
         if (c < 128) {
             return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
         }
+        if (c > '\u00A0' && c < '\u1680' || c > '\u3000') {
+            return false; // letters of most scripts: no space char lies in these ranges
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
@@ -532,17 +611,19 @@ public final class MetricExtractor {
         return lo;
     }
 
+    /** Punctuation that ends a clause; every clause word is longer than one char. */
+    private static final String BOUNDARY_MARKS = ",;:—–\"“”!?";
+
     private static boolean isBoundary(Word w) {
-        return w.is(",") || w.is(";") || w.is(":") || w.is("—") || w.is("–") || w.is("\"") || w.is("“")
-                || w.is("”") || w.is("!") || w.is("?") || CLAUSE_WORDS.contains(w.lower());
+        return w.length() == 1 ? BOUNDARY_MARKS.indexOf(w.charAt(0)) >= 0 : CLAUSE_WORD_MAP.contains(w);
     }
 
     private static boolean isOpen(Word w) {
-        return w.is("(") || w.is("[");
+        return w.length() == 1 && (w.charAt(0) == '(' || w.charAt(0) == '[');
     }
 
     private static boolean isClose(Word w) {
-        return w.is(")") || w.is("]");
+        return w.length() == 1 && (w.charAt(0) == ')' || w.charAt(0) == ']');
     }
 
     private boolean isContent(Word w) {
@@ -552,9 +633,9 @@ public final class MetricExtractor {
         if (allDigits(w)) {
             return !isYear(w.text()); // digits have no case: the text is its lowercase form
         }
-        return !lex.isFunctionWord(w.lower()) && (!lex.isChangeWord(w.lower()) || CHANGE_NOUNS.contains(w.lower()))
-                && !lex.isQualifierWord(w.lower()) && !w.lower().equals("s")
-                && Lexicon.month(w.lower()) == 0 && !isWeekday(w.lower());
+        int classes = lex.wordClasses(w);
+        return (classes & (Lexicon.FUNCTION | Lexicon.QUALIFIER | Lexicon.MONTH | Lexicon.WEEKDAY)) == 0
+                && ((classes & Lexicon.CHANGE) == 0 || CHANGE_NOUN_MAP.contains(w)) && !w.lowerIs("s");
     }
 
     private static boolean allDigits(Word w) {
@@ -566,9 +647,10 @@ public final class MetricExtractor {
         return true;
     }
 
-    private static boolean isWeekday(String l) {
-        return l.equals("monday") || l.equals("tuesday") || l.equals("wednesday") || l.equals("thursday")
-                || l.equals("friday") || l.equals("saturday") || l.equals("sunday");
+    /** {@link #isYear(String)} of a word's lowercase form, made only for a word that may be one. */
+    private static boolean isYear(Word w) {
+        // no char lowercases to a digit, and lowercasing never shortens
+        return w.length() <= 4 && w.length() > 0 && (w.charAt(0) == '1' || w.charAt(0) == '2') && isYear(w.lower());
     }
 
     private static boolean isYear(String digits) {
@@ -580,6 +662,7 @@ public final class MetricExtractor {
             "would", "to", "that", "which", "who", "from", "than", "since", "at", "by", "on", "as", "and", "or",
             "but", "while", "after", "before", "last", "this", "per", "according", "compared", "versus",
             "against", "when", "if", "said", "says", "with");
+    private static final WordMap<Boolean> TAIL_STOP_MAP = WordMap.setOf(TAIL_STOP);
 
     /**
      * The phrase naming what the figure measures: the content words of its clause before it (reaching back over
@@ -637,11 +720,11 @@ public final class MetricExtractor {
             if (isOpen(w)) {
                 break; // "700 billion yuan ($97.5 billion)": the bracket restates the figure
             }
-            if (isBoundary(w) || TAIL_STOP.contains(w.lower()) || insideQuantity(w, inSentence, sentenceStart)
-                    || isYear(w.lower()) || Lexicon.month(w.lower()) > 0) {
+            if (isBoundary(w) || TAIL_STOP_MAP.contains(w) || insideQuantity(w, inSentence, sentenceStart)
+                    || isYear(w) || Lexicon.month(w) > 0) {
                 break;
             }
-            if (w.lower().equals("of") || w.lower().equals("in") || w.lower().equals("for")) {
+            if (w.lowerIs("of") || w.lowerIs("in") || w.lowerIs("for")) {
                 if (sawOf && content > 0) {
                     break;
                 }
@@ -657,7 +740,7 @@ public final class MetricExtractor {
             if (isContent(w)) {
                 tail.add(w.text());
                 content++;
-            } else if (lex.isChangeWord(w.lower())) {
+            } else if (lex.isChangeWord(w)) {
                 break;
             }
         }
@@ -729,12 +812,12 @@ public final class MetricExtractor {
             int j = i;
             StringBuilder name = new StringBuilder(w.text());
             while (j + 1 < to && (isName(ws.get(j + 1), j + 1, ws) || ws.get(j + 1).is("&") && j + 2 < to
-                    || ws.get(j + 1).lower().equals("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
+                    || ws.get(j + 1).lowerIs("of") && j + 2 < to && isName(ws.get(j + 2), j + 2, ws))) {
                 j++;
                 name.append(ws.get(j).is("&") || ws.get(j - 1).is("&") ? "" : " ").append(ws.get(j).text());
             }
             boolean possessive = j + 2 < ws.size() && (ws.get(j + 1).is("'") || ws.get(j + 1).is("’"))
-                    && ws.get(j + 2).lower().equals("s");
+                    && ws.get(j + 2).lowerIs("s");
             // "China's Shanghai Composite": the later name is the subject; "China's AI industry": an acronym
             // after a possessive is a modifier of the thing measured, so the possessor stays the subject
             boolean followedByName = possessive && j + 3 < to && isName(ws.get(j + 3), j + 3, ws)
@@ -758,22 +841,20 @@ public final class MetricExtractor {
     }
 
     private boolean isName(Word w, int index, List<Word> ws) {
-        if (w.text().isEmpty() || !Character.isUpperCase(w.text().charAt(0))) {
+        if (w.length() == 0 || !Character.isUpperCase(w.charAt(0))) {
             return false;
         }
-        for (int k = 0; k < w.text().length(); k++) {
-            if (Character.isDigit(w.text().charAt(k))) {
+        for (int k = 0; k < w.length(); k++) {
+            if (Character.isDigit(w.charAt(k))) {
                 return false; // tickers and codes: "CLc1", "N225"
             }
         }
-        String l = w.lower();
-        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).text().length() > 0
-                && !Character.isLetterOrDigit(ws.get(index - 2).text().charAt(0)) == false
+        if (index > 0 && ws.get(index - 1).is(".") && index > 1 && ws.get(index - 2).length() > 0
+                && !Character.isLetterOrDigit(ws.get(index - 2).charAt(0)) == false
                 && ws.get(index - 1).start() == w.start() - 1) {
             return false; // ".DJI": a ticker glued to a dot
         }
-        return !NOT_SUBJECT.contains(l) && !lex.isFunctionWord(l) && Lexicon.month(l) == 0 && !isWeekday(l)
-                && !lex.isChangeWord(l) && !lex.isQualifierWord(l);
+        return lex.wordClasses(w) == 0 && !NOT_SUBJECT_MAP.contains(w);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.newsmetrics.extractor.fact;
 
+import io.newsmetrics.extractor.quantity.WordMap;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.DateTimeException;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,7 @@ final class PeriodResolver {
     // but spares the word-boundary and alternation tests at every other position of the sentence.
     private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-    private static final Pattern MONTH_DATE = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
+    static final Pattern MONTH_DATE = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\b\\.?(?:\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?\\b)?"
             + "(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
     private static final Pattern DAY_MONTH = Pattern.compile("(?=[0-9])\\b(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s)?" + MONTH
             + "\\b(?:,?\\s{1,3}((?:19|20)\\d{2})\\b)?");
@@ -33,17 +36,39 @@ final class PeriodResolver {
             + "(?:\\s(?:of\\s)?(?:fiscal\\s)?((?:19|20)\\d{2}))?|\\bQ([1-4])(?:\\s?(?:FY)?((?:19|20)?\\d{2}))?\\b)");
     private static final Pattern HALF = Pattern.compile("(?i)(?=[fs12h])(?:\\b(first|second|1st|2nd)[-\\s]half(?:\\s(?:of\\s)?((?:19|20)\\d{2}))?"
             + "|\\bH([12])(?:\\s?((?:19|20)\\d{2}))?\\b)");
-    private static final Pattern RELATIVE = Pattern.compile("(?i)(?=[acelinopsty])(?:\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
+    static final Pattern RELATIVE = Pattern.compile("(?i)(?=[acelinopsty])(?:\\b(last|this|next|previous|prior|past|current)\\s(month|year|week|quarter)\\b"
             + "|\\b(a\\syear\\s(?:earlier|ago|before)|the\\s(?:previous|prior|preceding)\\syear|year[-\\s]on[-\\s]year"
             + "|year[-\\s]to[-\\s]date|so\\sfar\\sthis\\syear|of\\sthe\\syear|earlier\\sthis\\s(?:week|month|year)"
             + "|today|yesterday|on\\sthe\\sday|in\\s(?:recent|early|late|morning|afternoon|midday|premarket|after-hours)\\strad(?:ing|e)"
             + "|next\\sdecade|at\\sthe\\sclose|now|currently|at\\spresent|a\\smonth\\s(?:earlier|ago|before)|a\\squarter\\s(?:earlier|ago|before))\\b)");
+    /** The words RELATIVE's phrases begin with: it is tried at those alone. */
+    private static final List<String> PERIOD_WORDS = List.of("month", "year", "week", "quarter");
+    static final WordStartMatcher RELATIVE_AT_WORDS = new WordStartMatcher(RELATIVE, Set.of("last", "this",
+            "next", "previous", "prior", "past", "current", "a", "the", "year", "so", "of", "earlier", "today",
+            "yesterday", "on", "in", "at", "now", "currently"), Map.ofEntries(
+            Map.entry("last", PERIOD_WORDS), Map.entry("this", PERIOD_WORDS),
+            Map.entry("next", List.of("month", "year", "week", "quarter", "decade")),
+            Map.entry("previous", PERIOD_WORDS), Map.entry("prior", PERIOD_WORDS), Map.entry("past", PERIOD_WORDS),
+            Map.entry("current", PERIOD_WORDS), Map.entry("a", List.of("year", "month", "quarter")),
+            Map.entry("the", List.of("previous", "prior", "preceding")), Map.entry("so", List.of("far")),
+            Map.entry("of", List.of("the")), Map.entry("year", List.of("on", "to")), Map.entry("earlier", List.of("this")), Map.entry("on", List.of("the")),
+            Map.entry("in", List.of("recent", "early", "late", "morning", "afternoon", "midday", "premarket",
+                    "after-hours")),
+            Map.entry("at", List.of("the", "present"))));
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+    static final Pattern WEEKDAY = Pattern.compile("(?=[MTWFS])\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+
+    /** MONTH_DATE and WEEKDAY begin with a month or weekday name: they are tried at those words alone. */
+    static final WordStartMatcher MONTH_DATE_AT_WORDS = new WordStartMatcher(MONTH_DATE, Set.of("jan",
+            "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+            "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"));
+    static final WordStartMatcher WEEKDAY_AT_WORDS = new WordStartMatcher(WEEKDAY, Set.of("monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2),
             Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
 
     private final LocalDate published;
 
@@ -119,8 +144,8 @@ final class PeriodResolver {
         // cheap substring tests first: most sentences hold no time expression of a given kind
         boolean months = hasAny(s, MONTH_HINTS);
         // a matcher is made only for a sentence that passes its pattern's test
-        Matcher m = months ? MONTH_DATE.matcher(s) : null;
-        while (m != null && m.find()) {
+        Matcher m = months ? MONTH_DATE_AT_WORDS.next(s, 0, null) : null;
+        for (; m != null; m = MONTH_DATE_AT_WORDS.next(s, m.end(), m)) {
             String mon = m.group(1);
             if (mon.equals("May") && m.group(2) == null && m.group(3) == null && !after(s, m.start(), "in", "of", "since", "by", "until", "end")) {
                 continue;
@@ -158,8 +183,13 @@ final class PeriodResolver {
             }
         }
         years(s, out);
-        m = hasAny(s, RELATIVE_HINTS) ? RELATIVE.matcher(s) : null;
-        while (m != null && m.find()) {
+        // the hints are matched with their case: a sentence in capitals gets no relative time (kept as it was);
+        // they are tested only once a match is found, as few sentences hold one
+        m = RELATIVE_AT_WORDS.next(s, 0, null);
+        if (m != null && !hasAny(s, RELATIVE_HINTS)) {
+            m = null;
+        }
+        for (; m != null; m = RELATIVE_AT_WORDS.next(s, m.end(), m)) {
             String p = relative(WHITESPACE.matcher(m.group().toLowerCase(Locale.ROOT).replace('-', ' ')).replaceAll(" "));
             boolean rel = m.group(3) != null && (m.group(3).toLowerCase(Locale.ROOT).startsWith("a ")
                     || m.group(3).toLowerCase(Locale.ROOT).startsWith("the "));
@@ -171,8 +201,8 @@ final class PeriodResolver {
                 add(out, s, m.start(), m.end(), p, rel);
             }
         }
-        m = published != null && s.indexOf("day") >= 0 ? WEEKDAY.matcher(s) : null;
-        while (m != null && m.find()) {
+        m = published != null && s.indexOf("day") >= 0 ? WEEKDAY_AT_WORDS.next(s, 0, null) : null;
+        for (; m != null; m = WEEKDAY_AT_WORDS.next(s, m.end(), m)) {
             if (published != null) {
                 DayOfWeek dow = DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT));
                 LocalDate d = published;
@@ -200,11 +230,8 @@ final class PeriodResolver {
      */
     private void years(String s, List<Expression> out) {
         int n = s.length();
-        for (int i = 0; i + 4 <= n; i++) {
-            char a = s.charAt(i);
-            if (!(a == '1' && s.charAt(i + 1) == '9' || a == '2' && s.charAt(i + 1) == '0')) {
-                continue;
-            }
+        // the scan jumps from one "19" or "20" to the next: String.indexOf reads the chars between far faster
+        for (int i = nextCentury(s, 0); i >= 0 && i + 4 <= n; i = nextCentury(s, i + 1)) {
             if (!Character.isDigit(s.charAt(i + 2)) || !Character.isDigit(s.charAt(i + 3))) {
                 continue;
             }
@@ -226,8 +253,16 @@ final class PeriodResolver {
         }
     }
 
+    /** The first position at or after {@code from} where "19" or "20" begins, or -1. */
+    private static int nextCentury(String s, int from) {
+        int a = s.indexOf("19", from);
+        int b = s.indexOf("20", from);
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
     private static final String[] MONTH_HINTS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
+
     private static final String[] RELATIVE_HINTS = {"last", "Last", "this", "This", "next", "Next", "revious",
         "prior", "Prior", "past", "Past", "current", "Current", "year", "Year", "today", "Today", "yesterday",
         "Yesterday", "the day", "trading", "trade", "decade", "close", "now", "Now", "present", "month", "quarter"};
@@ -323,7 +358,8 @@ final class PeriodResolver {
     }
 
     private static int month(String name) {
-        return MONTHS.getOrDefault(name.substring(0, 3).toLowerCase(Locale.ROOT), 0);
+        Integer m = MONTH_MAP.get(name, 0, 3, true); // name.substring(0, 3).toLowerCase(Locale.ROOT), in place
+        return m == null ? 0 : m;
     }
 
     private static int ordinal(String w) {

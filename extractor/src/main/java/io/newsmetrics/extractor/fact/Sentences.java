@@ -1,6 +1,7 @@
 package io.newsmetrics.extractor.fact;
 
 import io.newsmetrics.extractor.quantity.TextSpan;
+import io.newsmetrics.extractor.quantity.WordMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class Sentences {
             "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "vs",
             "no", "nos", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "jr", "sr", "mt", "ft", "approx", "est",
             "dept", "univ", "fig", "al", "etc", "e.g", "i.e");
+    private static final WordMap<Boolean> ABBREVIATION_MAP = WordMap.setOf(ABBREVIATIONS);
 
     private Sentences() {
     }
@@ -45,7 +47,10 @@ final class Sentences {
         int start = 0;
         int paragraph = 0;
         int i = 0;
-        while (i < n) {
+        // only line breaks and '.', '!', '?' can end a sentence: the scan jumps from one to the next with
+        // String.indexOf, which reads the chars between far faster than a loop over them
+        Breaks breaks = new Breaks(text);
+        while ((i = breaks.next(i)) < n) {
             char c = text.charAt(i);
             if (c == '\n') {
                 add(text, start, i, paragraph, out);
@@ -81,6 +86,32 @@ final class Sentences {
         return out;
     }
 
+    /** The positions of the chars that may end a sentence, each kind found by its own indexOf. */
+    private static final class Breaks {
+        private static final char[] CHARS = {'\n', '.', '!', '?'};
+        private final String text;
+        /** The next position of each of {@link #CHARS} found so far, MAX_VALUE when there is none. */
+        private final int[] at = new int[CHARS.length];
+
+        Breaks(String text) {
+            this.text = text;
+            java.util.Arrays.fill(at, -1);
+        }
+
+        /** The first position at or after {@code from} that holds one of the chars, or MAX_VALUE. */
+        int next(int from) {
+            int min = Integer.MAX_VALUE;
+            for (int k = 0; k < CHARS.length; k++) {
+                if (at[k] < from) {
+                    int p = text.indexOf(CHARS[k], from);
+                    at[k] = p < 0 ? Integer.MAX_VALUE : p;
+                }
+                min = Math.min(min, at[k]);
+            }
+            return min;
+        }
+    }
+
     private static boolean isBoundary(String text, int i) {
         int n = text.length();
         int j = i + 1;
@@ -101,16 +132,25 @@ final class Sentences {
         if (text.charAt(i) != '.') {
             return space && (Character.isUpperCase(next) || next == '"' || next == '“');
         }
+        if (space ? !(Character.isUpperCase(next) || next == '"' || next == '“') : !Character.isUpperCase(next)) {
+            return false; // what the word before the dot is cannot make a boundary here ("3.5", "e.g. the")
+        }
         // the word before the dot: abbreviations and initials do not end sentences
         int w = i;
+        boolean ascii = true;
+        boolean dotted = false;
         while (w > 0 && (Character.isLetter(text.charAt(w - 1)) || text.charAt(w - 1) == '.')) {
             w--;
+            ascii &= text.charAt(w) < 128;
+            dotted |= text.charAt(w) == '.';
         }
-        String word = text.substring(w, i).toLowerCase(Locale.ROOT);
-        if (ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isUpperCase(text.charAt(w)))
-                || word.contains(".")) {
+        // its lowercase form is made only beyond ASCII, where lowercasing may lengthen it
+        String word = ascii ? null : text.substring(w, i).toLowerCase(Locale.ROOT);
+        int length = ascii ? i - w : word.length();
+        boolean abbreviation = ascii ? ABBREVIATION_MAP.contains(text, w, i, true) : ABBREVIATIONS.contains(word);
+        if (abbreviation || (length == 1 && Character.isUpperCase(text.charAt(w))) || dotted) {
             // "U.S. The" stays one sentence only when what follows is clearly not a new sentence
-            if (!(word.contains(".") && space && Character.isUpperCase(next) && word.length() > 3)) {
+            if (!(dotted && space && Character.isUpperCase(next) && length > 3)) {
                 return false;
             }
         }
@@ -119,7 +159,7 @@ final class Sentences {
         }
         // "Center.The": a missing space after a lowercase word
         return Character.isUpperCase(next) && i > 0 && Character.isLowerCase(text.charAt(i - 1))
-                && word.length() > 2 && j + 1 < n && Character.isLowerCase(text.charAt(j + 1));
+                && length > 2 && j + 1 < n && Character.isLowerCase(text.charAt(j + 1));
     }
 
     private static void add(String text, int start, int end, int paragraph, List<Sentence> out) {

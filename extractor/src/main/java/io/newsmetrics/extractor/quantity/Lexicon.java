@@ -52,6 +52,28 @@ public final class Lexicon {
     final PhraseMap<String> unitPhrases;
     final PhraseMap<String> currencyPhrases;
     final PhraseMap<Qualifier> qualifierPhrases;
+    /** Word classes of {@link #wordClasses(TextSpan)}: a function word. */
+    public static final int FUNCTION = 1;
+    /** A change word ("rose", "down"). */
+    public static final int CHANGE = 1 << 1;
+    /** A qualifier word ("nearly"). */
+    public static final int QUALIFIER = 1 << 2;
+    /** A month name or abbreviation. */
+    public static final int MONTH = 1 << 3;
+    /** A weekday name. */
+    public static final int WEEKDAY = 1 << 4;
+
+    /** The classes of every word of the lists, so that a word's classes take one lookup. */
+    private final WordMap<Integer> wordClasses;
+    /** The same words, looked up over spans of text without lowercasing them first. */
+    private final WordMap<Boolean> functionWordMap;
+    final WordMap<Change> changeMap;
+    private final WordMap<Qualifier> qualifierMap;
+    final WordMap<Scale> scaleMap;
+    final WordMap<String> currencyMap;
+    final WordMap<Boolean> unitFirstMap;
+    final WordMap<Boolean> currencyFirstMap;
+    private static final WordMap<Integer> MONTH_MAP = WordMap.of(MONTHS);
     /** First tokens of unit and currency phrases, to skip phrase lookups that cannot match. */
     final Set<String> unitFirst;
     final Set<String> currencyFirst;
@@ -64,6 +86,18 @@ public final class Lexicon {
         this.qualifiers = Map.copyOf(qualifiers);
         this.changes = Map.copyOf(changes);
         this.functionWords = Set.copyOf(functionWords);
+        this.functionWordMap = WordMap.setOf(functionWords);
+        this.changeMap = WordMap.of(changes);
+        this.qualifierMap = WordMap.of(qualifiers);
+        Map<String, Integer> classes = new HashMap<>();
+        functionWords.forEach(w -> classes.merge(w, FUNCTION, (a, b) -> a | b));
+        changes.keySet().forEach(w -> classes.merge(w, CHANGE, (a, b) -> a | b));
+        qualifiers.keySet().forEach(w -> classes.merge(w, QUALIFIER, (a, b) -> a | b));
+        MONTHS.keySet().forEach(w -> classes.merge(w, MONTH, (a, b) -> a | b));
+        WEEKDAYS.keySet().forEach(w -> classes.merge(w, WEEKDAY, (a, b) -> a | b));
+        this.wordClasses = WordMap.of(classes);
+        this.scaleMap = WordMap.of(scales);
+        this.currencyMap = WordMap.of(currencies);
         this.unitPhrases = new PhraseMap<>(units);
         this.currencyPhrases = new PhraseMap<>(currencies);
         this.qualifierPhrases = new PhraseMap<>(qualifiers);
@@ -90,6 +124,8 @@ public final class Lexicon {
         Tokenizer plain = new Tokenizer(Set.of());
         this.unitFirst = firstTokens(plain, units.keySet());
         this.currencyFirst = firstTokens(plain, currencies.keySet());
+        this.unitFirstMap = WordMap.setOf(unitFirst);
+        this.currencyFirstMap = WordMap.setOf(currencyFirst);
     }
 
     private static Set<String> firstTokens(Tokenizer tokenizer, Set<String> phrases) {
@@ -173,6 +209,41 @@ public final class Lexicon {
     /** Whether a lowercase word marks a change ("rose", "down"). */
     public boolean isChangeWord(String lower) {
         return changes.containsKey(lower);
+    }
+
+    /**
+     * The classes ({@link #FUNCTION}, {@link #CHANGE}, {@link #QUALIFIER}, {@link #MONTH}, {@link #WEEKDAY}) of a
+     * span's lowercase form, without making it; 0 for a word of none.
+     */
+    public int wordClasses(TextSpan w) {
+        Integer c = wordClasses.get(w);
+        return c == null ? 0 : c;
+    }
+
+    /** The map behind {@link #wordClasses(TextSpan)}, for lookups by token position. */
+    WordMap<Integer> wordClassMap() {
+        return wordClasses;
+    }
+
+    /** {@link #isFunctionWord(String)} of a span's lowercase form, without making it. */
+    public boolean isFunctionWord(TextSpan w) {
+        return functionWordMap.contains(w);
+    }
+
+    /** {@link #isQualifierWord(String)} of a span's lowercase form, without making it. */
+    public boolean isQualifierWord(TextSpan w) {
+        return qualifierMap.contains(w);
+    }
+
+    /** {@link #isChangeWord(String)} of a span's lowercase form, without making it. */
+    public boolean isChangeWord(TextSpan w) {
+        return changeMap.contains(w);
+    }
+
+    /** {@link #month(String)} of a span's lowercase form, without making it. */
+    public static int month(TextSpan w) {
+        Integer m = MONTH_MAP.get(w);
+        return m == null ? 0 : m;
     }
 
     /** Whether a unit is a duration or an age: such figures describe time spans, not metrics. */

@@ -46,11 +46,14 @@ final class PhraseMap<V> {
         }
         // the key starts with the first token's lookup form, ends with the last one's, and is no shorter than the
         // tokens as written (lowercasing never shortens)
+        if (!endings.contains(t.get(to - 1)) || !beginnings.contains(t.get(from))) {
+            return null;
+        }
         int chars = 0;
         for (int k = from; k < to; k++) {
             chars += t.get(k).length() + (k > from && t.get(k).spaceBefore() ? 1 : 0);
         }
-        if (chars > maxChars || !beginnings.contains(t.get(from)) || !endings.contains(t.get(to - 1))) {
+        if (chars > maxChars) {
             return null;
         }
         return phrases.get(QuantityRecognizer.key(t, from, to));

@@ -29,31 +29,34 @@ public final class QuantityRecognizer {
     private static final WordMap<Boolean> CURRENCY_SYMBOL_MAP = WordMap.setOf(CURRENCY_SYMBOLS);
     private static final Set<String> DOLLAR_PREFIXES = Set.of("us", "u.s.", "hk", "a", "au", "c", "ca", "s", "nz",
             "nt", "r", "mx");
+    private static final WordMap<Boolean> DOLLAR_PREFIXES_MAP = WordMap.setOf(DOLLAR_PREFIXES);
     private static final Set<String> FILLERS = Set.of("by", "a", "an", "just", "only", "another", "further", "sharply",
             "slightly", "nearly", "roughly", "about", "some", "around", "almost", "marginally", "modestly", "strongly",
             "significantly", "steeply", "also", "more", "than", "over", "last", "was", "were", "is", "are", "trading",
             "still", "even", "already");
+    private static final WordMap<Boolean> FILLERS_MAP = WordMap.setOf(FILLERS);
     private static final Set<String> CHANGE_AFTER = Set.of("higher", "lower", "increase", "rise", "gain", "jump",
             "surge", "drop", "decline", "fall", "decrease", "cut", "reduction", "hike", "slump", "plunge", "dip",
             "growth", "contraction", "rally", "slide", "climb");
+    private static final WordMap<Boolean> CHANGE_AFTER_MAP = WordMap.setOf(CHANGE_AFTER);
     private static final Set<String> TIME_SUFFIXES = Set.of("am", "pm", "gmt", "utc", "et", "est", "edt", "bst",
             "cet", "pst", "pdt", "hrs", "jst");
+    private static final WordMap<Boolean> TIME_SUFFIXES_MAP = WordMap.setOf(TIME_SUFFIXES);
     private static final Set<String> IRREGULAR_PLURALS = Set.of("people", "children", "men", "women", "staff",
             "aircraft", "cattle", "police", "personnel", "sheep", "fish", "data", "media", "livestock", "deer",
             "troops", "feet", "teeth", "mice", "geese", "crew", "equipment", "spacecraft", "offspring");
     private static final Set<String> BOUNDARY_WORDS = Set.of("while", "whereas", "but", "although", "though",
             "which", "who", "and", "or", "as", "with", "after", "before", "since", "because", "when", "despite");
+    private static final WordMap<Boolean> BOUNDARY_WORDS_MAP = WordMap.setOf(BOUNDARY_WORDS);
 
     private final Lexicon lex;
     private final Tokenizer tokenizer;
 
     /** Words that may begin a figure: number words, currency prefixes and codes, "between", "minus". */
     private final WordMap<Boolean> startWords;
-    private final int maxStartWord;
 
     private QuantityRecognizer(Lexicon lex) {
         this.lex = lex;
-        this.tokenizer = new Tokenizer(lex.gluedSuffixes);
         java.util.HashSet<String> starts = new java.util.HashSet<>(WrittenNumbers.startWords());
         starts.addAll(DOLLAR_PREFIXES);
         starts.addAll(List.of("between", "rs", "minus"));
@@ -63,7 +66,7 @@ public final class QuantityRecognizer {
             }
         }
         this.startWords = WordMap.setOf(starts);
-        this.maxStartWord = starts.stream().mapToInt(String::length).max().orElse(0);
+        this.tokenizer = new Tokenizer(lex.gluedSuffixes, startWords);
     }
 
     /** A recogniser with the bundled word lists. */
@@ -162,7 +165,7 @@ public final class QuantityRecognizer {
         return switch (t.kind(i)) {
             case NUMBER -> true;
             case SYMBOL -> t.in(i, CURRENCY_SYMBOL_MAP) || t.isSymbol(i, '-') || t.isSymbol(i, '−');
-            case WORD -> t.length(i) <= maxStartWord && t.in(i, startWords) && (t.length(i) != 3
+            case WORD -> t.marked(i) && (t.length(i) != 3
                     || startWordIsNoCurrency(t.get(i)));
             case CODE -> false;
         };
@@ -170,8 +173,8 @@ public final class QuantityRecognizer {
 
     /** A three-letter start word that is also a currency code begins a figure only as a number or in capitals. */
     private boolean startWordIsNoCurrency(Token tok) {
-        return !lex.currencies.containsKey(tok.lower()) || WrittenNumbers.startsNumber(tok.lower())
-                || DOLLAR_PREFIXES.contains(tok.lower()) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
+        return !lex.currencyMap.contains(tok) || WrittenNumbers.startsNumber(tok.lower())
+                || DOLLAR_PREFIXES_MAP.contains(tok) || tok.text().equals(tok.text().toUpperCase(Locale.ROOT));
     }
 
     /** What was found at a position: a quantity over tokens [start, end), or a rejected figure (quantity null). */
@@ -182,11 +185,11 @@ public final class QuantityRecognizer {
     private record Num(double value, int start, int end, boolean written, boolean scaled) {
     }
 
-    private Match match(String text, List<Token> t, int i) {
+    private Match match(String text, TokenList t, int i) {
         int n = t.size();
         int start = i;
         boolean between = false;
-        if (t.get(i).is("between")) {
+        if (t.is(i, "between")) {
             between = true;
             i++;
             if (i >= n) {
@@ -200,22 +203,22 @@ public final class QuantityRecognizer {
         int cur = currencyPrefix(t, i);
         if (cur > i) {
             currencySurface = surface(text, t, i, cur);
-            currency = t.get(cur - 1).isSymbol('$') && cur - 1 > i ? dollarPrefix(t, i, cur - 1)
+            currency = t.isSymbol(cur - 1, '$') && cur - 1 > i ? dollarPrefix(t, i, cur - 1)
                     : lex.currencies.get(key(t, i, cur));
             numStart = cur;
-            if (numStart < n && t.get(numStart).isSymbol('.') && t.get(i).is("rs")) {
+            if (numStart < n && t.isSymbol(numStart, '.') && t.is(i, "rs")) {
                 numStart++;
             }
         }
         boolean negative = false;
-        if (numStart < n && (t.get(numStart).isSymbol('-') || t.get(numStart).isSymbol('−'))
-                && numStart + 1 < n && t.get(numStart + 1).isNumber()
-                && (t.get(numStart + 1).glued() || numStart == 0)
-                && (numStart == 0 || t.get(numStart).spaceBefore() || !isWordLike(t.get(numStart - 1)))) {
+        if (numStart < n && (t.isSymbol(numStart, '-') || t.isSymbol(numStart, '−'))
+                && numStart + 1 < n && t.isNumber(numStart + 1)
+                && (t.glued(numStart + 1) || numStart == 0)
+                && (numStart == 0 || t.spaceBefore(numStart) || !isWordLike(t.get(numStart - 1)))) {
             negative = true;
             numStart++;
-        } else if (numStart + 1 < n && (t.get(numStart).is("minus") || t.get(numStart).is("negative"))
-                && (t.get(numStart + 1).isNumber() || t.get(numStart + 1).isWord()
+        } else if (numStart + 1 < n && (t.is(numStart, "minus") || t.is(numStart, "negative"))
+                && (t.isNumber(numStart + 1) || t.isWord(numStart + 1)
                 && WrittenNumbers.startsNumber(t.get(numStart + 1).lower()))) {
             negative = true;
             numStart++;
@@ -234,13 +237,13 @@ public final class QuantityRecognizer {
         }
         // "one over three", "2000 over 3", "one out of three": a fraction between two bare numbers
         if (currency == null && !first.scaled && first.end + 1 < n) {
-            int d = t.get(first.end).is("over") ? first.end + 1
-                    : t.get(first.end).is("out") && t.get(first.end + 1).is("of") ? first.end + 2
-                    : t.get(first.end).is("in") && first.value <= 100 && first.value == Math.rint(first.value)
-                    && first.end + 1 < n && !(t.get(first.end + 1).isNumber() && t.get(first.end + 1).text().length() == 4)
+            int d = t.is(first.end, "over") ? first.end + 1
+                    : t.is(first.end, "out") && t.is(first.end + 1, "of") ? first.end + 2
+                    : t.is(first.end, "in") && first.value <= 100 && first.value == Math.rint(first.value)
+                    && first.end + 1 < n && !(t.isNumber(first.end + 1) && t.get(first.end + 1).text().length() == 4)
                     ? first.end + 1 : -1; // "one in five"
             Num den = d > 0 ? number(t, d, false) : null;
-            if (den != null && t.get(first.end).is("in") && !(den.value > first.value && den.end - den.start <= 3)) {
+            if (den != null && t.is(first.end, "in") && !(den.value > first.value && den.end - den.start <= 3)) {
                 den = null;
             }
             if (den != null && den.value != 0 && unit(t, den.end, den) == null && currencyAfter(text, t, den.end) == null
@@ -256,12 +259,12 @@ public final class QuantityRecognizer {
             if (money != null) {
                 u1 = money;
                 // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-                int c = money.end < n && t.get(money.end).is("and") ? money.end + 1 : money.end;
+                int c = money.end < n && t.is(money.end, "and") ? money.end + 1 : money.end;
                 Num cents = c < n ? number(t, c, false) : null;
                 if (cents != null && cents.value < 100 && cents.value == Math.rint(cents.value) && hasCents(money.unit)) {
-                    boolean word = cents.end < n && (t.get(cents.end).is("cents") || t.get(cents.end).is("cent"));
-                    boolean bare = cents.end >= n || t.get(cents.end).is("and")
-                            || t.get(cents.end).kind() == Token.Kind.SYMBOL && !t.get(cents.end).isSymbol('%');
+                    boolean word = cents.end < n && (t.is(cents.end, "cents") || t.is(cents.end, "cent"));
+                    boolean bare = cents.end >= n || t.is(cents.end, "and")
+                            || t.kind(cents.end) == Token.Kind.SYMBOL && !t.isSymbol(cents.end, '%');
                     if (word || bare) {
                         v1 += cents.value / 100;
                         u1 = new Unit(money.unit, money.surface, word ? cents.end + 1 : cents.end);
@@ -277,7 +280,7 @@ public final class QuantityRecognizer {
         Num second = null;
         Unit u2 = null;
         int conn = k;
-        boolean yearLike = currency == null && u1 == null && t.get(first.start).isNumber() && first.end - first.start == 1
+        boolean yearLike = currency == null && u1 == null && t.isNumber(first.start) && first.end - first.start == 1
                 && t.get(first.start).text().length() == 4 && first.value >= 1800 && first.value <= 2100;
         if (conn < n && !yearLike) {
             Token c = t.get(conn);
@@ -307,13 +310,13 @@ public final class QuantityRecognizer {
                     }
                     boolean unitsAgree = u1 == null ? true : ub != null && u1.unit.equals(ub.unit)
                             || ub == null && !to;
-                    if (dash && c.glued() && t.get(conn + 1).glued() && lo >= hi && u1 == null && ub == null
+                    if (dash && c.glued() && t.glued(conn + 1) && lo >= hi && u1 == null && ub == null
                             && currency == null) {
                         return new Match(null, start, b.end); // "787-9", "2-0": a model name or a score
                     }
-                    if (dash && !c.isSymbol('~') && c.glued() && t.get(conn + 1).glued() && u1 == null && ub == null
+                    if (dash && !c.isSymbol('~') && c.glued() && t.glued(conn + 1) && u1 == null && ub == null
                             && currency == null && !first.written && !first.scaled && !b.scaled && countedNoun(t, b.end, b.value) == null
-                            && !between && !(b.end < n && t.get(b.end).isSymbol('%'))
+                            && !between && !(b.end < n && t.isSymbol(b.end, '%'))
                             && (t.get(first.start).text().length() != t.get(b.start).text().length()
                             || t.get(b.start).text().length() <= 2)) {
                         return new Match(null, start, b.end); // "85-433", "3-1": codes and scores, not figures
@@ -321,7 +324,7 @@ public final class QuantityRecognizer {
                     boolean toNeedsUnit = to && !between && ub == null && currency == null && !b.scaled
                             && countedNoun(t, b.end, b.value) == null && !precededBy(t, start, "from")
                             && !c.is("through");
-                    if (lo < hi && unitsAgree && !toNeedsUnit && (t.get(s2).isNumber() || !dash)) {
+                    if (lo < hi && unitsAgree && !toNeedsUnit && (t.isNumber(s2) || !dash)) {
                         second = new Num(hi, b.start, b.end, b.written, b.scaled);
                         u2 = ub;
                         v1 = lo;
@@ -337,18 +340,18 @@ public final class QuantityRecognizer {
             unitName = currency;
             surfaceUnit = currencySurface;
             // "$0.23/W", "$60 a barrel" stay money; the per-unit part is kept in the surface text
-            if (k + 1 < n && t.get(k).isSymbol('/') && t.get(k).glued() && t.get(k + 1).glued()
-                    && (t.get(k + 1).isWord() || t.get(k + 1).kind() == Token.Kind.CODE)) {
+            if (k + 1 < n && t.isSymbol(k, '/') && t.glued(k) && t.glued(k + 1)
+                    && (t.isWord(k + 1) || t.kind(k + 1) == Token.Kind.CODE)) {
                 surfaceUnit = currencySurface + "/" + t.get(k + 1).text();
                 k += 2;
             }
             // "C$100 and fifty": the written cents of a dollar amount
-            if (second == null && k + 1 < n && t.get(k).is("and") && hasCents(currency) && !first.scaled) {
+            if (second == null && k + 1 < n && t.is(k, "and") && hasCents(currency) && !first.scaled) {
                 Num cents = number(t, k + 1, false);
                 if (cents != null && cents.written && cents.value < 100 && (cents.end >= n
-                        || t.get(cents.end).kind() == Token.Kind.SYMBOL || t.get(cents.end).is("cents"))) {
+                        || t.kind(cents.end) == Token.Kind.SYMBOL || t.is(cents.end, "cents"))) {
                     v1 += cents.value / 100;
-                    k = cents.end < n && t.get(cents.end).is("cents") ? cents.end + 1 : cents.end;
+                    k = cents.end < n && t.is(cents.end, "cents") ? cents.end + 1 : cents.end;
                 }
             }
         } else if (unit != null) {
@@ -357,11 +360,11 @@ public final class QuantityRecognizer {
         } else {
             Noun noun = countedNoun(t, k, second == null ? v1 : second.value);
             boolean apposition = second == null && !first.written && numStart >= 2 && k < n
-                    && t.get(numStart - 1).isSymbol(',') && t.get(k).isSymbol(',') && first.value >= 1
+                    && t.isSymbol(numStart - 1, ',') && t.isSymbol(k, ',') && first.value >= 1
                     && first.value <= 120 && first.value == Math.rint(first.value) && hasUpper(t.get(numStart - 2))
-                    && t.get(numStart - 2).isWord() && !Lexicon.MONTHS.containsKey(t.get(numStart - 2).lower());
-            if (apposition || numStart > 0 && (t.get(numStart - 1).is("aged") || t.get(numStart - 1).is("age")
-                    || t.get(numStart - 1).is("ages"))) {
+                    && t.isWord(numStart - 2) && Lexicon.month(t.get(numStart - 2)) == 0;
+            if (apposition || numStart > 0 && (t.is(numStart - 1, "aged") || t.is(numStart - 1, "age")
+                    || t.is(numStart - 1, "ages"))) {
                 unitName = "year"; // an age
                 surfaceUnit = apposition ? null : t.get(numStart - 1).text();
             } else if (noun != null) {
@@ -416,29 +419,29 @@ public final class QuantityRecognizer {
      * An exchange rate: "the yen ... at 108.55 per dollar" is 108.55 yen; the currency named before the figure
      * in its sentence (other than the one after "per") is its unit.
      */
-    private String quotedCurrency(List<Token> t, int numStart, int k) {
+    private String quotedCurrency(TokenList t, int numStart, int k) {
         int n = t.size();
-        if (k + 1 >= n || !(t.get(k).is("per") || t.get(k).is("to") || t.get(k).is("against"))) {
+        if (k + 1 >= n || !(t.is(k, "per") || t.is(k, "to") || t.is(k, "against"))) {
             return null;
         }
         int c = k + 1;
-        if (c < n && (t.get(c).is("the") || t.get(c).is("a") || t.get(c).is("one"))) {
+        if (c < n && (t.is(c, "the") || t.is(c, "a") || t.is(c, "one"))) {
             c++;
         }
-        if (c >= n || !t.get(c).isWord()) {
+        if (c >= n || !t.isWord(c)) {
             return null;
         }
-        String per = lex.currencies.get(t.get(c).lower());
+        String per = lex.currencyMap.get(t.get(c));
         if (per == null) {
             return null;
         }
         for (int j = numStart - 1; j >= 0 && j >= numStart - 20; j--) {
             Token p = t.get(j);
-            if (p.isSymbol('.') && j > 0 && !t.get(j - 1).isWord()) {
+            if (p.isSymbol('.') && j > 0 && !t.isWord(j - 1)) {
                 break;
             }
             if (p.isWord() && !p.is("dollar") && !p.is("greenback")) {
-                String code = lex.currencies.get(p.lower());
+                String code = lex.currencyMap.get(p);
                 if (code != null && !code.equals(per) && p.text().length() > 2 && !p.lower().equals("won")
                         && !(code.equalsIgnoreCase(p.text()) && !p.text().equals(p.text().toUpperCase(Locale.ROOT)))) {
                     return code;
@@ -461,19 +464,19 @@ public final class QuantityRecognizer {
     }
 
     /** "500 or more", "200 or greater", "5000 or less", "less than 5000 or equal": a qualifier after the figure. */
-    private static Qualifier postQualifier(List<Token> t, int k, Qualifier q) {
+    private static Qualifier postQualifier(TokenList t, int k, Qualifier q) {
         int n = t.size();
-        if (k + 1 >= n || !(t.get(k).is("or") || t.get(k).is("and"))) {
+        if (k + 1 >= n || !(t.is(k, "or") || t.is(k, "and"))) {
             return q;
         }
         String w = t.get(k + 1).lower();
         int after = k + 2;
-        while (after < n && after < k + 6 && (t.get(after).is("than") || t.get(after).is("or")
-                || t.get(after).is("equal") || t.get(after).is("to") || t.get(after).kind() == Token.Kind.SYMBOL
-                && !t.get(after).isSymbol('.'))) {
+        while (after < n && after < k + 6 && (t.is(after, "than") || t.is(after, "or")
+                || t.is(after, "equal") || t.is(after, "to") || t.kind(after) == Token.Kind.SYMBOL
+                && !t.isSymbol(after, '.'))) {
             after++;
         }
-        boolean numberFollows = after < n && (t.get(after).isNumber() || t.get(after).isWord()
+        boolean numberFollows = after < n && (t.isNumber(after) || t.isWord(after)
                 && WrittenNumbers.startsNumber(t.get(after).lower()));
         if (numberFollows) {
             return q;
@@ -491,36 +494,36 @@ public final class QuantityRecognizer {
     }
 
     /** "percent of 10": a percent word right before the figure, not itself after a number. */
-    private static boolean percentOfBefore(List<Token> t, int s) {
-        if (s < 2 || !t.get(s - 1).is("of")) {
+    private static boolean percentOfBefore(TokenList t, int s) {
+        if (s < 2 || !t.is(s - 1, "of")) {
             return false;
         }
         int p = s - 2;
         Token w = t.get(p);
-        boolean percent = w.is("percent") || w.is("percents") || w.is("cent") && p > 0 && t.get(p - 1).is("per");
+        boolean percent = w.is("percent") || w.is("percents") || w.is("cent") && p > 0 && t.is(p - 1, "per");
         if (!percent) {
             return false;
         }
         int before = w.is("cent") ? p - 2 : p - 1;
-        return before < 0 || !(t.get(before).isNumber() || t.get(before).isWord()
+        return before < 0 || !(t.isNumber(before) || t.isWord(before)
                 && WrittenNumbers.isNumberWord(t.get(before).lower()));
     }
 
     /** A change word just before a figure ("rose 3% to 5%" is a move and a level, not a range). */
-    private boolean changeBefore(List<Token> t, int i) {
+    private boolean changeBefore(TokenList t, int i) {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             Token p = t.get(k);
             if (!p.isWord()) {
                 return false;
             }
-            if (lex.changes.containsKey(p.lower())) {
+            if (lex.changeMap.contains(p)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean precededBy(List<Token> t, int i, String word) {
+    private static boolean precededBy(TokenList t, int i, String word) {
         for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
             Token p = t.get(k);
             if (p.is(word)) {
@@ -533,44 +536,46 @@ public final class QuantityRecognizer {
         return false;
     }
 
-    private double scaleOf(List<Token> t, Num b) {
+    private double scaleOf(TokenList t, Num b) {
         Token last = t.get(b.end - 1);
-        Lexicon.Scale s = lex.scales.get(last.lower());
+        Lexicon.Scale s = lex.scaleMap.get(last);
         return s == null ? 1 : s.multiplier();
     }
 
     /** Index just past a currency prefix at {@code i}, or {@code i} when there is none. */
-    private int currencyPrefix(List<Token> t, int i) {
+    private int currencyPrefix(TokenList t, int i) {
         int n = t.size();
         if (i >= n) {
             return i;
         }
-        Token a = t.get(i);
-        if (a.kind() == Token.Kind.SYMBOL && CURRENCY_SYMBOLS.contains(a.text())) {
+        // read from the token arrays: this runs for every token that may begin a figure
+        if (t.kind(i) == Token.Kind.SYMBOL && t.in(i, CURRENCY_SYMBOL_MAP)) {
             return i + 1;
         }
-        if (a.isWord() && (DOLLAR_PREFIXES.contains(a.lower()) || a.is("u"))) {
+        if (t.isWord(i) && (t.in(i, DOLLAR_PREFIXES_MAP) || t.is(i, "u"))) {
             // "US$", "HK$", "U.S.$"; spaced ("C $ 16.4", "u.s $") only for prefixes that are no common word
             int j = i + 1;
-            while (j < n && t.get(j).glued() && (t.get(j).isSymbol('.') || t.get(j).isWord()) && j < i + 4) {
+            while (j < n && t.glued(j) && (t.isSymbol(j, '.') || t.isWord(j)) && j < i + 4) {
                 j++;
             }
-            boolean spacedOk = !(a.is("a") || a.is("s") || a.is("r"));
-            if (j < n && t.get(j).isSymbol('$') && (t.get(j).glued() || spacedOk) && dollarPrefix(t, i, j) != null) {
+            boolean spacedOk = !(t.is(i, "a") || t.is(i, "s") || t.is(i, "r"));
+            if (j < n && t.isSymbol(j, '$') && (t.glued(j) || spacedOk) && dollarPrefix(t, i, j) != null) {
                 return j + 1;
             }
             return i;
         }
-        if (a.isWord() && a.text().length() == 3 && a.text().equals(a.text().toUpperCase(Locale.ROOT))
-                && lex.currencies.containsKey(a.lower()) && i + 1 < n && t.get(i + 1).isNumber()) {
-            return i + 1;
+        if (t.isWord(i) && t.length(i) == 3 && i + 1 < n && t.isNumber(i + 1) && t.in(i, lex.currencyMap)) {
+            String text = t.get(i).text();
+            if (text.equals(text.toUpperCase(Locale.ROOT))) {
+                return i + 1;
+            }
         }
-        if (a.is("rs") && i + 1 < n) {
+        if (t.is(i, "rs") && i + 1 < n) {
             int j = i + 1;
-            if (t.get(j).isSymbol('.')) {
+            if (t.isSymbol(j, '.')) {
                 j++;
             }
-            if (j < n && t.get(j).isNumber()) {
+            if (j < n && t.isNumber(j)) {
                 return i + 1;
             }
         }
@@ -584,10 +589,10 @@ public final class QuantityRecognizer {
             java.util.Map.entry("r", "BRL"), java.util.Map.entry("mx", "MXN"));
 
     /** The ISO code of a dollar prefix over tokens [from, dollarSign): "US", "U.S.", "HK", "C". */
-    private static String dollarPrefix(List<Token> t, int from, int dollar) {
+    private static String dollarPrefix(TokenList t, int from, int dollar) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < dollar; k++) {
-            if (t.get(k).isWord()) {
+            if (t.isWord(k)) {
                 sb.append(t.get(k).lower());
             }
         }
@@ -595,7 +600,7 @@ public final class QuantityRecognizer {
     }
 
     /** A number at {@code i}: digits (with fraction or scale) or words. */
-    private Num number(List<Token> t, int i, boolean money) {
+    private Num number(TokenList t, int i, boolean money) {
         int n = t.size();
         if (i >= n) {
             return null;
@@ -608,12 +613,12 @@ public final class QuantityRecognizer {
             value = a.number();
             end = i + 1;
             // fractions: "7/32", "1-1/2", "1 1/2"
-            if (i >= 2 && t.get(i - 1).isSymbol('/') && t.get(i - 1).glued() && a.glued() && t.get(i - 2).isNumber()) {
+            if (i >= 2 && t.isSymbol(i - 1, '/') && t.glued(i - 1) && a.glued() && t.isNumber(i - 2)) {
                 return null; // the middle or end of a date "5/17/2018"
             }
-            if (end + 1 < n && t.get(end).isSymbol('/') && t.get(end).glued() && t.get(end + 1).isNumber()
-                    && t.get(end + 1).glued() && !a.hasDecimals()) {
-                if (end + 2 < n && t.get(end + 2).isSymbol('/') && t.get(end + 2).glued()) {
+            if (end + 1 < n && t.isSymbol(end, '/') && t.glued(end) && t.isNumber(end + 1)
+                    && t.glued(end + 1) && !a.hasDecimals()) {
+                if (end + 2 < n && t.isSymbol(end + 2, '/') && t.glued(end + 2)) {
                     return null; // a date "11/19/2019"
                 }
                 double den = t.get(end + 1).number();
@@ -622,16 +627,16 @@ public final class QuantityRecognizer {
                 }
                 value = value / den;
                 end += 2;
-                if (i >= 2 && t.get(i - 1).isSymbol('-') && t.get(i - 1).glued() && t.get(i).glued()
-                        && t.get(i - 2).isNumber()) {
+                if (i >= 2 && t.isSymbol(i - 1, '-') && t.glued(i - 1) && t.glued(i)
+                        && t.isNumber(i - 2)) {
                     return null; // handled from the whole part
                 }
-            } else if (end + 2 < n && (t.get(end).isSymbol('-') && t.get(end).glued() || !t.get(end).glued()
-                    && t.get(end).isNumber()) && !a.hasDecimals()) {
-                int f = t.get(end).isSymbol('-') ? end + 1 : end;
-                if (f + 2 < n && t.get(f).isNumber() && t.get(f + 1).isSymbol('/') && t.get(f + 1).glued()
-                        && t.get(f + 2).isNumber() && t.get(f + 2).glued() && t.get(f + 2).number() > t.get(f).number()
-                        && (f == end || t.get(f).glued())) {
+            } else if (end + 2 < n && (t.isSymbol(end, '-') && t.glued(end) || !t.glued(end)
+                    && t.isNumber(end)) && !a.hasDecimals()) {
+                int f = t.isSymbol(end, '-') ? end + 1 : end;
+                if (f + 2 < n && t.isNumber(f) && t.isSymbol(f + 1, '/') && t.glued(f + 1)
+                        && t.isNumber(f + 2) && t.glued(f + 2) && t.get(f + 2).number() > t.get(f).number()
+                        && (f == end || t.glued(f))) {
                     value = value + t.get(f).number() / t.get(f + 2).number();
                     end = f + 3;
                 }
@@ -646,28 +651,28 @@ public final class QuantityRecognizer {
             written = true;
         }
         // "3 dozens", "3 dzs"
-        if (!written && end < n && t.get(end).isWord() && (t.get(end).is("dozen") || t.get(end).is("dozens")
-                || t.get(end).is("dzs") || t.get(end).is("dozs"))) {
+        if (!written && end < n && t.isWord(end) && (t.is(end, "dozen") || t.is(end, "dozens")
+                || t.is(end, "dzs") || t.is(end, "dozs"))) {
             value *= 12;
             end++;
         }
         // powers: "1.1^23", "2.5^-1"
-        if (!written && end + 1 < n && t.get(end).isSymbol('^') && t.get(end).glued()) {
+        if (!written && end + 1 < n && t.isSymbol(end, '^') && t.glued(end)) {
             int k = end + 1;
             int sign = 1;
-            while (k < n && k < end + 4 && (t.get(k).isSymbol('-') || t.get(k).isSymbol('+')) && t.get(k).glued()) {
-                sign = t.get(k).isSymbol('-') ? -sign : sign;
+            while (k < n && k < end + 4 && (t.isSymbol(k, '-') || t.isSymbol(k, '+')) && t.glued(k)) {
+                sign = t.isSymbol(k, '-') ? -sign : sign;
                 k++;
             }
-            if (k < n && t.get(k).isNumber() && t.get(k).glued()) {
+            if (k < n && t.isNumber(k) && t.glued(k)) {
                 value = Math.pow(value, sign * t.get(k).number());
                 end = k + 1;
             }
         }
         boolean scaled = false;
-        if (end < n && t.get(end).isWord()) {
+        if (end < n && t.isWord(end)) {
             Token s = t.get(end);
-            Lexicon.Scale scale = lex.scales.get(s.lower());
+            Lexicon.Scale scale = lex.scaleMap.get(s);
             if (scale != null) {
                 boolean ok = switch (scale.mode()) {
                     case "any" -> true;
@@ -677,7 +682,7 @@ public final class QuantityRecognizer {
                             && !(s.lower().equals("b") && !money && !t.get(i).hasDecimals()
                             && end + 1 < n && t.get(end + 1).capitalized()); // "2B Mindset" is a name
                     case "giga" -> s.text().equals("G") && (t.get(i).hasDecimals() || t.get(i).text().indexOf(',') >= 0
-                            || s.glued() && t.get(i).isNumber() && t.get(i).number() > 6);
+                            || s.glued() && t.isNumber(i) && t.get(i).number() > 6);
                     case "money" -> money && (s.glued() || s.lower().length() > 1)
                             || s.text().equals("MM") || s.text().equals("M") && (s.glued() || !written
                             && t.get(i).hasDecimals());
@@ -688,8 +693,8 @@ public final class QuantityRecognizer {
                     end++;
                     scaled = true;
                     // "1.5 million" + "tonnes" is done; "hundred thousand" chains
-                    if (end < n && t.get(end).isWord() && scale.multiplier() < 1e6) {
-                        Lexicon.Scale more = lex.scales.get(t.get(end).lower());
+                    if (end < n && t.isWord(end) && scale.multiplier() < 1e6) {
+                        Lexicon.Scale more = lex.scaleMap.get(t.get(end));
                         if (more != null && more.mode().equals("any") && more.multiplier() > scale.multiplier()) {
                             value *= more.multiplier();
                             end++;
@@ -708,23 +713,23 @@ public final class QuantityRecognizer {
     }
 
     /** A unit right after a number at {@code k} ("%", "percent", "GW", "barrels per day", "-year"). */
-    private Unit unit(List<Token> t, int k, Num num) {
+    private Unit unit(TokenList t, int k, Num num) {
         int n = t.size();
         if (k >= n) {
             return null;
         }
         int s = k;
         boolean hyphen = false;
-        if (t.get(k).isSymbol('-') && t.get(k).glued() && k + 1 < n && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
+        if (t.isSymbol(k, '-') && t.glued(k) && k + 1 < n && t.glued(k + 1) && t.isWord(k + 1)) {
             s = k + 1;
             hyphen = true;
         }
         Token h = t.get(s);
         if (!hyphen && h.glued() && h.isWord() && (h.text().equals("C") || h.text().equals("F"))
-                && (s + 1 >= n || !t.get(s + 1).isSymbol('$'))) {
+                && (s + 1 >= n || !t.isSymbol(s + 1, '$'))) {
             return new Unit(h.text().equals("C") ? "celsius" : "fahrenheit", h.text(), s + 1); // "1.5C", "95F"
         }
-        if (!lex.unitFirst.contains(t.get(s).lower())) {
+        if (!lex.unitFirstMap.contains(t.get(s))) {
             return null;
         }
         int best = -1;
@@ -757,7 +762,7 @@ public final class QuantityRecognizer {
         if (bestUnit.equals("penny") && head.lower().equals("p") && (num.value > 200 || num.written)) {
             return null; // "1080p" is a resolution; pence come in small amounts ("50p")
         }
-        if (bestUnit.equals("point") && num.written && num.value == 1 && num.start > 0 && t.get(num.start - 1).is("at")) {
+        if (bestUnit.equals("point") && num.written && num.value == 1 && num.start > 0 && t.is(num.start - 1, "at")) {
             return null; // "at one point"
         }
         if (bestUnit.equals("point") && (num.written && num.value < 1 || hyphen && num.value < 1)) {
@@ -775,18 +780,18 @@ public final class QuantityRecognizer {
     }
 
     /** Money written after the number: "700 billion yuan", "176 Hong Kong dollars", "200 USD", "one-yen". */
-    private Unit currencyAfter(String text, List<Token> t, int k) {
+    private Unit currencyAfter(String text, TokenList t, int k) {
         int n = t.size();
-        if (k + 1 < n && t.get(k).isSymbol('-') && t.get(k).glued() && t.get(k + 1).glued() && t.get(k + 1).isWord()) {
-            String code = lex.currencies.get(t.get(k + 1).lower());
+        if (k + 1 < n && t.isSymbol(k, '-') && t.glued(k) && t.glued(k + 1) && t.isWord(k + 1)) {
+            String code = lex.currencyMap.get(t.get(k + 1));
             if (code != null && t.get(k + 1).lower().length() > 3) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
-            if (code != null && (t.get(k + 1).is("yen") || t.get(k + 1).is("yuan"))) {
+            if (code != null && (t.is(k + 1, "yen") || t.is(k + 1, "yuan"))) {
                 return new Unit(code, t.get(k + 1).text(), k + 2);
             }
         }
-        if (k >= n || !lex.currencyFirst.contains(t.get(k).lower())) {
+        if (k >= n || !lex.currencyFirstMap.contains(t.get(k))) {
             return null;
         }
         for (int e = Math.min(n, k + lex.maxCurrencyWords); e > k; e--) {
@@ -795,11 +800,11 @@ public final class QuantityRecognizer {
                 Token head = t.get(k);
                 if (!head.isWord()) {
                     // "100 €", "100₾"; but "5 $10": a symbol before another number is that one's prefix
-                    boolean nextNumber = e < n && (t.get(e).isNumber() || t.get(e).isWord()
+                    boolean nextNumber = e < n && (t.isNumber(e) || t.isWord(e)
                             && WrittenNumbers.startsNumber(t.get(e).lower()));
                     return nextNumber || e != k + 1 ? null : new Unit(code, head.text(), e);
                 }
-                if (head.text().length() == 3 && e == k + 1 && lex.currencies.containsKey(head.lower())
+                if (head.text().length() == 3 && e == k + 1 && lex.currencyMap.contains(head)
                         && !head.text().equals(head.text().toUpperCase(Locale.ROOT))) {
                     String l = head.lower();
                     if (!(l.equals("yen") || l.equals("won") || l.equals("rmb"))) {
@@ -819,21 +824,19 @@ public final class QuantityRecognizer {
     }
 
     /** The counted noun after a figure: the last plural of the next few content words ("daily active users"). */
-    private Noun countedNoun(List<Token> t, int k, double value) {
+    private Noun countedNoun(TokenList t, int k, double value) {
         int n = t.size();
         String best = null;
         int bestEnd = -1;
         for (int j = k; j < n && j < k + 5; j++) {
             Token w = t.get(j);
             if (!w.isWord()) {
-                if (w.isSymbol('-') && w.glued() && j + 1 < n && t.get(j + 1).glued() && t.get(j + 1).isWord()) {
+                if (w.isSymbol('-') && w.glued() && j + 1 < n && t.glued(j + 1) && t.isWord(j + 1)) {
                     continue; // "ground-mounted"
                 }
                 break;
             }
-            String l = w.lower();
-            if (lex.isFunctionWord(l) || Lexicon.MONTHS.containsKey(l) || Lexicon.WEEKDAYS.containsKey(l)
-                    || lex.changes.containsKey(l)) {
+            if ((lex.wordClasses(w) & (Lexicon.FUNCTION | Lexicon.MONTH | Lexicon.WEEKDAY | Lexicon.CHANGE)) != 0) {
                 break;
             }
             if (w.capitalized() && j == k && !w.text().equals(w.text().toUpperCase(Locale.ROOT))) {
@@ -841,7 +844,7 @@ public final class QuantityRecognizer {
                 boolean namedFor = k > 0 && !hasUpper(t.get(k - 1)) || k == 0;
                 for (int m = k + 1; namedFor && m < n && m < k + 5; m++) {
                     Token x = t.get(m);
-                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x.lower())) {
+                    if (x.isWord() && !x.capitalized() && isPlural(x.lower()) && !lex.isFunctionWord(x)) {
                         return new Noun(x.text(), m + 1);
                     }
                     if (!(x.isWord() && x.capitalized() || x.kind() == Token.Kind.CODE || x.isSymbol('-')
@@ -851,7 +854,7 @@ public final class QuantityRecognizer {
                 }
                 break;
             }
-            if (isPlural(l) || (value == 1 && j == k)) {
+            if (isPlural(w.lower()) || (value == 1 && j == k)) {
                 best = w.text();
                 bestEnd = j + 1;
             }
@@ -868,7 +871,7 @@ public final class QuantityRecognizer {
     }
 
     /** Figures that are never quantities, decided from the number and its neighbours. */
-    private Match rejectNumber(List<Token> t, Num num, String currency, boolean negative) {
+    private Match rejectNumber(TokenList t, Num num, String currency, boolean negative) {
         int n = t.size();
         int i = num.start;
         Token a = t.get(i);
@@ -877,49 +880,49 @@ public final class QuantityRecognizer {
         }
         int after = num.end;
         // times: "10:30", "9 a.m."
-        if (after + 1 < n && t.get(after).isSymbol(':') && t.get(after).glued() && t.get(after + 1).isNumber()
-                && t.get(after + 1).glued()) {
+        if (after + 1 < n && t.isSymbol(after, ':') && t.glued(after) && t.isNumber(after + 1)
+                && t.glued(after + 1)) {
             return new Match(null, i, after + 2);
         }
-        if (currency == null && after < n && t.get(after).isWord() && TIME_SUFFIXES.contains(t.get(after).lower())
+        if (currency == null && after < n && t.isWord(after) && TIME_SUFFIXES_MAP.contains(t.get(after))
                 && !num.scaled) {
             return new Match(null, i, after + 1);
         }
-        if (currency == null && after + 1 < n && (t.get(after).is("a") || t.get(after).is("p"))
-                && t.get(after + 1).isSymbol('.') && t.get(after + 1).glued() && after + 2 < n
-                && t.get(after + 2).is("m")) {
+        if (currency == null && after + 1 < n && (t.is(after, "a") || t.is(after, "p"))
+                && t.isSymbol(after + 1, '.') && t.glued(after + 1) && after + 2 < n
+                && t.is(after + 2, "m")) {
             return new Match(null, i, after + 3);
         }
         // phone numbers and codes: three or more number groups joined by '-' or '.'
-        if (currency == null && after + 3 < n && t.get(after).glued() && t.get(after).isSymbol('-')
-                && t.get(after + 1).isNumber() && t.get(after + 2).isSymbol('-') && t.get(after + 3).isNumber()
-                && t.get(after + 2).glued()) {
+        if (currency == null && after + 3 < n && t.glued(after) && t.isSymbol(after, '-')
+                && t.isNumber(after + 1) && t.isSymbol(after + 2, '-') && t.isNumber(after + 3)
+                && t.glued(after + 2)) {
             return new Match(null, i, after + 4);
         }
         if (i >= 1) {
             Token p = t.get(i - 1);
             // "COVID-19", "A350-900", "No. 1", "#1"
             if ((p.isSymbol('-') || p.isSymbol('/')) && a.glued() && !negative && i >= 2 && p.glued()
-                    && (t.get(i - 2).isWord() || t.get(i - 2).kind() == Token.Kind.CODE)) {
+                    && (t.isWord(i - 2) || t.kind(i - 2) == Token.Kind.CODE)) {
                 return new Match(null, i, after);
             }
             if (p.isSymbol('#') && a.glued()) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('(') && a.glued() && after + 1 < n && t.get(after).isSymbol(')') && t.get(after + 1).isNumber()
-                    && t.get(after + 1).glued()) {
+            if (p.isSymbol('(') && a.glued() && after + 1 < n && t.isSymbol(after, ')') && t.isNumber(after + 1)
+                    && t.glued(after + 1)) {
                 return new Match(null, i, after + 2); // "(0)40": a trunk prefix
             }
             // telephone numbers: "+49 40", "(0)40", "called 911"
-            if (currency == null && (p.isSymbol('+') && a.glued() && !(after < n && t.get(after).isSymbol('%'))
-                    || p.isSymbol(')') && a.glued() && i >= 3 && t.get(i - 3).isSymbol('(')
+            if (currency == null && (p.isSymbol('+') && a.glued() && !(after < n && t.isSymbol(after, '%'))
+                    || p.isSymbol(')') && a.glued() && i >= 3 && t.isSymbol(i - 3, '(')
                     || p.is("call") || p.is("called") || p.is("dial") || p.is("dialed") || p.is("dialled"))) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('.') && a.glued() && i >= 2 && (t.get(i - 2).is("no") || t.get(i - 2).is("nos"))) {
+            if (p.isSymbol('.') && a.glued() && i >= 2 && (t.is(i - 2, "no") || t.is(i - 2, "nos"))) {
                 return new Match(null, i, after);
             }
-            if (p.isSymbol('.') && a.glued() && i >= 2 && t.get(i - 2).isNumber()) {
+            if (p.isSymbol('.') && a.glued() && i >= 2 && t.isNumber(i - 2)) {
                 return new Match(null, i, after);
             }
         }
@@ -927,7 +930,7 @@ public final class QuantityRecognizer {
     }
 
     /** Bare figures (no unit, no currency) that are years, dates, ranks or names. */
-    private boolean rejectBare(List<Token> t, Num first, Num second, String unitName) {
+    private boolean rejectBare(TokenList t, Num first, Num second, String unitName) {
         int n = t.size();
         Token a = t.get(first.start);
         if (a.isNumber() && second == null && !first.scaled) {
@@ -941,18 +944,18 @@ public final class QuantityRecognizer {
             // dates: "Dec. 15", "June 15", "15 June", "15th of June"
             if (integer && v >= 1 && v <= 31) {
                 int p = i - 1;
-                if (p >= 0 && t.get(p).isSymbol('.')) {
+                if (p >= 0 && t.isSymbol(p, '.')) {
                     p--;
                 }
-                if (p >= 0 && t.get(p).isWord() && Lexicon.MONTHS.containsKey(t.get(p).lower())
+                if (p >= 0 && t.isWord(p) && Lexicon.month(t.get(p)) != 0
                         && (t.get(p).capitalized())) {
                     return true;
                 }
                 int q = first.end;
-                if (q < n && t.get(q).is("of")) {
+                if (q < n && t.is(q, "of")) {
                     q++;
                 }
-                if (q < n && t.get(q).isWord() && t.get(q).capitalized() && Lexicon.MONTHS.containsKey(t.get(q).lower())) {
+                if (q < n && t.isWord(q) && t.get(q).capitalized() && Lexicon.month(t.get(q)) != 0) {
                     return true;
                 }
             }
@@ -966,7 +969,7 @@ public final class QuantityRecognizer {
                 }
                 // names: "Boeing 787", "S&P 500", "iPhone 11", "Section 3"
                 if (integer && (p.isWord() || p.kind() == Token.Kind.CODE) && hasUpper(p) && !sentenceStart(t, i - 1)
-                        && !Lexicon.MONTHS.containsKey(p.lower()) && !lex.isFunctionWord(p.lower())) {
+                        && (lex.wordClasses(p) & (Lexicon.MONTH | Lexicon.FUNCTION)) == 0) {
                     return true;
                 }
                 if (integer && p.isWord() && p.is("s") && i >= 3 && t.get(i - 2).text().matches("['’]")
@@ -982,44 +985,44 @@ public final class QuantityRecognizer {
             if (integer && unitName == null && first.end < n) {
                 Token q = t.get(first.end);
                 if ((q.isWord() || q.kind() == Token.Kind.CODE) && hasUpper(q) && !q.text().equals(q.text().toUpperCase(Locale.ROOT))
-                        && q.spaceBefore() && !Lexicon.MONTHS.containsKey(q.lower()) && !lex.isFunctionWord(q.lower())) {
+                        && q.spaceBefore() && Lexicon.month(q) == 0 && !lex.isFunctionWord(q)) {
                     return true;
                 }
             }
             // a bare number between two others is a table cell ("5040 5 1 17 27")
-            if (integer && unitName == null && i >= 1 && first.end < n && t.get(i - 1).isNumber()
-                    && t.get(first.end).isNumber() && t.get(i).spaceBefore() && t.get(first.end).spaceBefore()) {
+            if (integer && unitName == null && i >= 1 && first.end < n && t.isNumber(i - 1)
+                    && t.isNumber(first.end) && t.spaceBefore(i) && t.spaceBefore(first.end)) {
                 return true;
             }
             // a number right after another ("400 737 Max jets", "five 787 Dreamliner sales") is a name
-            if (integer && i >= 1 && t.get(i).spaceBefore() && (t.get(i - 1).isNumber()
-                    || t.get(i - 1).isWord() && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))
+            if (integer && i >= 1 && t.spaceBefore(i) && (t.isNumber(i - 1)
+                    || t.isWord(i - 1) && WrittenNumbers.isNumberWord(t.get(i - 1).lower()))
                     && first.end < n && hasUpper(t.get(first.end))) {
                 return true;
             }
             // "the 777 program": a bare number between a determiner and a singular noun names a model
-            if (integer && unitName == null && i >= 1 && first.end < n && (t.get(i - 1).is("the")
-                    || t.get(i - 1).is("its") || t.get(i - 1).is("their")) && t.get(first.end).isWord()
-                    && !lex.isFunctionWord(t.get(first.end).lower()) && !t.get(first.end).is("of")) {
+            if (integer && unitName == null && i >= 1 && first.end < n && (t.is(i - 1, "the")
+                    || t.is(i - 1, "its") || t.is(i - 1, "their")) && t.isWord(first.end)
+                    && !lex.isFunctionWord(t.get(first.end)) && !t.is(first.end, "of")) {
                 return true;
             }
         }
         // "two-class layout", "a three-time winner": a number glued into a compound adjective
-        if (second == null && unitName == null && first.end + 1 < n && t.get(first.end).isSymbol('-')
-                && t.get(first.end).glued() && t.get(first.end + 1).glued() && t.get(first.end + 1).isWord()) {
+        if (second == null && unitName == null && first.end + 1 < n && t.isSymbol(first.end, '-')
+                && t.glued(first.end) && t.glued(first.end + 1) && t.isWord(first.end + 1)) {
             return true;
         }
-        if (first.start >= 1 && (t.get(first.start - 1).is("number") || t.get(first.start - 1).is("no"))
+        if (first.start >= 1 && (t.is(first.start - 1, "number") || t.is(first.start - 1, "no"))
                 && ("count".equals(unitName) || unitName == null) && second == null) {
             return true; // "the number one buyer"
         }
         // "4K", "1080p", "5G": digits glued to letters that are no unit make a code
-        if (a.isNumber() && second == null && first.end < n && t.get(first.end).isWord() && t.get(first.end).glued()
+        if (a.isNumber() && second == null && first.end < n && t.isWord(first.end) && t.glued(first.end)
                 && !"count".equals(unitName) && !"year".equals(unitName)) {
             return true;
         }
-        if (!a.isNumber() && first.value == 1 && first.start > 0 && t.get(first.start - 1).is("at") && first.end < n
-                && t.get(first.end).is("point")) {
+        if (!a.isNumber() && first.value == 1 && first.start > 0 && t.is(first.start - 1, "at") && first.end < n
+                && t.is(first.end, "point")) {
             return true; // "at one point"
         }
         // "Big Ten", "Group of Seven": a capitalised number word inside a name
@@ -1027,14 +1030,14 @@ public final class QuantityRecognizer {
             return true;
         }
         // "[1]": a citation mark
-        if (a.isNumber() && first.start > 0 && t.get(first.start - 1).isSymbol('[') && first.end < n
-                && t.get(first.end).isSymbol(']') && second == null && unitName == null) {
+        if (a.isNumber() && first.start > 0 && t.isSymbol(first.start - 1, '[') && first.end < n
+                && t.isSymbol(first.end, ']') && second == null && unitName == null) {
             return true;
         }
         if (!a.isNumber() && second == null && unitName == null) {
             // "one of the", "no one": a written "one" alone is a pronoun
             if (first.value == 1 && first.end - first.start == 1 && a.is("one") && !(first.start > 0
-                    && (t.get(first.start - 1).is("minus") || t.get(first.start - 1).is("negative")))) {
+                    && (t.is(first.start - 1, "minus") || t.is(first.start - 1, "negative")))) {
                 return true;
             }
         }
@@ -1042,16 +1045,18 @@ public final class QuantityRecognizer {
     }
 
     private static final Set<String> DIRECTIONS = Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw");
+    private static final WordMap<Boolean> DIRECTIONS_MAP = WordMap.setOf(DIRECTIONS);
     private static final Set<String> STREETS = Set.of("street", "st", "avenue", "ave", "road", "rd", "boulevard",
             "blvd", "drive", "dr", "lane", "ln", "way", "court", "ct", "place", "pl", "highway", "hwy", "parkway");
+    private static final WordMap<Boolean> STREETS_MAP = WordMap.setOf(STREETS);
 
     /** A street address after a number: a compass letter ("W.") or a capitalised name ending in a street word. */
-    private static boolean isAddress(List<Token> t, int k) {
+    private static boolean isAddress(TokenList t, int k) {
         int n = t.size();
-        if (k >= n || !t.get(k).isWord() || !t.get(k).capitalized()) {
+        if (k >= n || !t.isWord(k) || !t.get(k).capitalized()) {
             return false;
         }
-        if (DIRECTIONS.contains(t.get(k).lower()) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
+        if (DIRECTIONS_MAP.contains(t.get(k)) && t.get(k).text().equals(t.get(k).text().toUpperCase(Locale.ROOT))) {
             return true;
         }
         for (int j = k; j < n && j < k + 4; j++) {
@@ -1059,7 +1064,7 @@ public final class QuantityRecognizer {
             if (!w.isWord() || !w.capitalized()) {
                 return false;
             }
-            if (j > k && STREETS.contains(w.lower())) {
+            if (j > k && STREETS_MAP.contains(w)) {
                 return true;
             }
         }
@@ -1076,7 +1081,7 @@ public final class QuantityRecognizer {
         return false;
     }
 
-    private static boolean sentenceStart(List<Token> t, int i) {
+    private static boolean sentenceStart(TokenList t, int i) {
         if (i == 0) {
             return true;
         }
@@ -1087,19 +1092,20 @@ public final class QuantityRecognizer {
 
     private static final Set<String> QUALIFIER_GAP = Set.of("an", "a", "additional", "further", "extra", "another",
             "estimated");
+    private static final WordMap<Boolean> QUALIFIER_GAP_MAP = WordMap.setOf(QUALIFIER_GAP);
 
     /** The qualifier phrase ending just before token {@code s}, over "an additional" and the like. */
-    private Qualifier qualifier(List<Token> t, int s) {
+    private Qualifier qualifier(TokenList t, int s) {
         Qualifier q = qualifierAt(t, s);
         int k = s;
-        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP.contains(t.get(k - 1).lower())) {
+        while (q == Qualifier.EXACT && k > 0 && k > s - 2 && QUALIFIER_GAP_MAP.contains(t.get(k - 1))) {
             k--;
             q = qualifierAt(t, k);
         }
         return q;
     }
 
-    private Qualifier qualifierAt(List<Token> t, int s) {
+    private Qualifier qualifierAt(TokenList t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len < 0) {
                 continue;
@@ -1112,7 +1118,7 @@ public final class QuantityRecognizer {
         return Qualifier.EXACT;
     }
 
-    private int qualifierLength(List<Token> t, int s) {
+    private int qualifierLength(TokenList t, int s) {
         for (int len = lex.maxQualifierWords; len >= 1; len--) {
             if (s - len >= 0 && lex.qualifierPhrases.get(t, s - len, s) != null) {
                 return len;
@@ -1122,20 +1128,20 @@ public final class QuantityRecognizer {
     }
 
     /** Change words around a figure: "rose 5%", "down by 30", "an increase of 0.3 percent", "a 10% drop". */
-    private Change change(List<Token> t, int before, int after, String unit) {
+    private Change change(TokenList t, int before, int after, String unit) {
         int n = t.size();
         int j = before - 1;
-        if (j >= 0 && (t.get(j).is("from") || t.get(j).is("to") || t.get(j).is("at"))) {
+        if (j >= 0 && (t.is(j, "from") || t.is(j, "to") || t.is(j, "at"))) {
             return null; // "down from 1.808%", "to $55.12": a level
         }
-        if (j >= 0 && t.get(j).is("of") && j >= 1) {
-            Change c = lex.changes.get(t.get(j - 1).lower());
-            if (c != null && !t.get(j - 1).is("loss") && !t.get(j - 1).is("losses")) {
+        if (j >= 0 && t.is(j, "of") && j >= 1) {
+            Change c = lex.changeMap.get(t.get(j - 1));
+            if (c != null && !t.is(j - 1, "loss") && !t.is(j - 1, "losses")) {
                 return c; // "an increase of 5%"; "a loss of $5 million" is a level
             }
-            if (j >= 2 && lex.changes.containsKey(t.get(j - 2).lower()) && t.get(j - 1).isWord()
-                    && (t.get(j - 1).is("just") || t.get(j - 1).is("only") || t.get(j - 1).is("about"))) {
-                return lex.changes.get(t.get(j - 2).lower());
+            if (j >= 2 && lex.changeMap.contains(t.get(j - 2)) && t.isWord(j - 1)
+                    && (t.is(j - 1, "just") || t.is(j - 1, "only") || t.is(j - 1, "about"))) {
+                return lex.changeMap.get(t.get(j - 2));
             }
         }
         boolean by = false;
@@ -1145,9 +1151,9 @@ public final class QuantityRecognizer {
             if (!p.isWord()) {
                 break;
             }
-            Change c = lex.changes.get(p.lower());
+            Change c = lex.changeMap.get(p);
             if (c != null && !p.is("growth") && !p.is("loss") || c != null && by) {
-                if (!(p.is("up") && j + 1 < n && t.get(j + 1).is("to"))) {
+                if (!(p.is("up") && j + 1 < n && t.is(j + 1, "to"))) {
                     return c;
                 }
             }
@@ -1155,11 +1161,11 @@ public final class QuantityRecognizer {
                 by = true;
                 break;
             }
-            if (p.is("of") && j >= 1 && lex.changes.containsKey(t.get(j - 1).lower()) && !t.get(j - 1).is("loss")
-                    && !t.get(j - 1).is("losses")) {
-                return lex.changes.get(t.get(j - 1).lower()); // "an increase of just 0.3 percent"
+            if (p.is("of") && j >= 1 && lex.changeMap.contains(t.get(j - 1)) && !t.is(j - 1, "loss")
+                    && !t.is(j - 1, "losses")) {
+                return lex.changeMap.get(t.get(j - 1)); // "an increase of just 0.3 percent"
             }
-            if (!FILLERS.contains(p.lower()) && !lex.qualifiers.containsKey(p.lower())) {
+            if (!FILLERS_MAP.contains(p) && !lex.isQualifierWord(p)) {
                 break;
             }
             j--;
@@ -1172,49 +1178,50 @@ public final class QuantityRecognizer {
                 if (p.kind() == Token.Kind.SYMBOL && !p.isSymbol('-') && !p.isSymbol('’') && !p.isSymbol('\'')) {
                     break;
                 }
-                Change c = lex.changes.get(p.lower());
+                Change c = lex.changeMap.get(p);
                 if (c != null) {
                     return c;
                 }
             }
         }
         // after: "0.68% higher", "a 10% drop"
-        if (after < n && t.get(after).isWord() && CHANGE_AFTER.contains(t.get(after).lower())
+        if (after < n && t.isWord(after) && CHANGE_AFTER_MAP.contains(t.get(after))
                 && (unit != null && !unit.equals("count"))) {
-            return lex.changes.get(t.get(after).lower());
+            return lex.changeMap.get(t.get(after));
         }
         return null;
     }
 
     /** A short phrase for what the figure is about: the content words before it in its clause and its noun. */
-    private String concept(List<Token> t, int before, int after, String surfaceUnit, String unit) {
+    private String concept(TokenList t, int before, int after, String surfaceUnit, String unit) {
         List<String> words = new ArrayList<>();
+        // read from the token arrays: only the words kept become Token objects
         for (int j = before - 1; j >= 0 && j >= before - 10 && words.size() < 5; j--) {
-            Token p = t.get(j);
-            if (p.kind() == Token.Kind.SYMBOL) {
+            if (t.kind(j) == Token.Kind.SYMBOL) {
                 // earlier figures of the clause ("rose 5% to $3.2 billion") are skipped, punctuation ends it
-                if (p.isSymbol('\'') || p.isSymbol('’') || p.isSymbol('-') || p.isSymbol('&') || p.isSymbol('%')
-                        || CURRENCY_SYMBOLS.contains(p.text())) {
+                if (t.isSymbol(j, '\'') || t.isSymbol(j, '’') || t.isSymbol(j, '-') || t.isSymbol(j, '&')
+                        || t.isSymbol(j, '%') || t.in(j, CURRENCY_SYMBOL_MAP)) {
                     continue;
                 }
                 break;
             }
-            if (p.isNumber() || lex.scales.containsKey(p.lower())) {
+            if (t.isNumber(j) || t.in(j, lex.scaleMap)) {
                 continue;
             }
-            if (BOUNDARY_WORDS.contains(p.lower())) {
+            if (t.in(j, BOUNDARY_WORDS_MAP)) {
                 break;
             }
-            if (!lex.isFunctionWord(p.lower()) && !lex.changes.containsKey(p.lower()) && !p.is("s")) {
-                words.add(0, p.text());
+            Integer classes = t.lookup(j, lex.wordClassMap());
+            if ((classes == null || (classes & (Lexicon.FUNCTION | Lexicon.CHANGE)) == 0) && !t.is(j, "s")) {
+                words.add(0, t.get(j).text());
             }
         }
         if ("count".equals(unit) && surfaceUnit != null) {
             words.add(surfaceUnit);
-        } else if (after + 1 < t.size() && t.get(after).is("of") && t.get(after + 1).isWord()) {
+        } else if (after + 1 < t.size() && t.is(after, "of") && t.isWord(after + 1)) {
             for (int j = after + 1; j < t.size() && j < after + 5; j++) {
                 Token w = t.get(j);
-                if (!w.isWord() || lex.isFunctionWord(w.lower())) {
+                if (!w.isWord() || lex.isFunctionWord(w)) {
                     break;
                 }
                 words.add(w.text());
@@ -1224,10 +1231,10 @@ public final class QuantityRecognizer {
     }
 
     /** Unit inheritance: "fell 102.2 points, or 0.36%, to 27,934.02" makes the last figure points too. */
-    private Quantity inheritUnit(List<Token> t, Match m, List<Quantity> found, List<int[]> spans) {
+    private Quantity inheritUnit(TokenList t, Match m, List<Quantity> found, List<int[]> spans) {
         Quantity q = m.quantity;
-        if (q.unit() != null || m.start == 0 || !(t.get(m.start - 1).is("to") || t.get(m.start - 1).is("at")
-                || t.get(m.start - 1).is("from"))) {
+        if (q.unit() != null || m.start == 0 || !(t.is(m.start - 1, "to") || t.is(m.start - 1, "at")
+                || t.is(m.start - 1, "from"))) {
             return q;
         }
         int limit = m.start;
@@ -1286,8 +1293,8 @@ public final class QuantityRecognizer {
     }
 
     /** "fell 102.2 points, or 0.36%": the restated figure moves the same way. */
-    private static Quantity inheritChange(List<Token> t, Match m, Quantity q, List<Quantity> found, List<int[]> spans) {
-        if (q.change() != null || found.isEmpty() || m.start < 2 || !t.get(m.start - 1).is("or")) {
+    private static Quantity inheritChange(TokenList t, Match m, Quantity q, List<Quantity> found, List<int[]> spans) {
+        if (q.change() != null || found.isEmpty() || m.start < 2 || !t.is(m.start - 1, "or")) {
             return q;
         }
         int[] last = spans.get(spans.size() - 1);
@@ -1299,7 +1306,7 @@ public final class QuantityRecognizer {
                 q.qualifier(), p.change(), q.concept());
     }
 
-    private static boolean crossesSentence(List<Token> t, int from, int to) {
+    private static boolean crossesSentence(TokenList t, int from, int to) {
         for (int k = from; k < to; k++) {
             Token p = t.get(k);
             if (p.isSymbol('.') || p.isSymbol(';') || p.isSymbol('!') || p.isSymbol('?')) {
@@ -1324,14 +1331,14 @@ public final class QuantityRecognizer {
         return sb.toString();
     }
 
-    private static String surface(String text, List<Token> t, int from, int to) {
+    private static String surface(String text, TokenList t, int from, int to) {
         return text.substring(t.get(from).start(), t.get(to - 1).end());
     }
 
-    private static String surfaceOf(List<Token> t, int from, int to) {
+    private static String surfaceOf(TokenList t, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k < to; k++) {
-            if (k > from && t.get(k).spaceBefore()) {
+            if (k > from && t.spaceBefore(k)) {
                 sb.append(' ');
             }
             sb.append(t.get(k).text());

@@ -67,8 +67,30 @@ public abstract class TextSpan {
         return lower;
     }
 
-    /** {@link #lower()} if it was made already, else null (for comparisons that avoid making it). */
-    final String lowerIfMade() {
-        return lower;
+    /** Whether {@link #lower()} equals {@code lowerText}, compared in place for ASCII text. */
+    public final boolean lowerIs(String lowerText) {
+        if (lower != null) {
+            return lower.equals(lowerText);
+        }
+        int n = length();
+        int target = lowerText.length();
+        if (n > target) {
+            return false; // lowercasing never shortens
+        }
+        // ASCII chars lowercase one to one, so a mismatch among the leading ASCII chars decides; the first other
+        // char takes the full Unicode case mapping ('İ' lengthens to two chars)
+        for (int i = 0; i < n; i++) {
+            char c = source.charAt(start + i);
+            if (c >= 128) {
+                return lower().equals(lowerText);
+            }
+            if (folds && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(i)) {
+                return false;
+            }
+        }
+        return n == target; // all ASCII: the lowercase form is as long as the text
     }
 }

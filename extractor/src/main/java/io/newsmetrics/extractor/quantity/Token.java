@@ -54,30 +54,7 @@ final class Token extends TextSpan {
 
     /** Whether {@link #lower()} equals {@code lowerText}, compared in place for ASCII text. */
     boolean is(String lowerText) {
-        String lower = lowerIfMade();
-        if (lower != null) {
-            return lower.equals(lowerText);
-        }
-        String source = source();
-        int start = start();
-        int n = length();
-        if (n != lowerText.length()) {
-            // lowercasing never shortens, and lengthens only 'İ' (it gains a combining dot)
-            return n < lowerText.length() && !isAscii() && lower().equals(lowerText);
-        }
-        for (int i = 0; i < n; i++) {
-            char c = source.charAt(start + i);
-            if (c >= 128) {
-                return lower().equals(lowerText); // full Unicode case mapping
-            }
-            if (folds() && c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerText.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return lowerIs(lowerText);
     }
 
     boolean isWord() {
@@ -112,15 +89,6 @@ final class Token extends TextSpan {
             }
         }
         return false;
-    }
-
-    private boolean isAscii() {
-        for (int i = start(); i < end(); i++) {
-            if (source().charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

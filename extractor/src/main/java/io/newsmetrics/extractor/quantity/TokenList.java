@@ -14,13 +14,14 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     private static final Token.Kind[] KINDS = Token.Kind.values();
     private static final int SPACE = 1 << 4;
     private static final int FOLDS = 1 << 5;
+    private static final int MARKED = 1 << 6;
     private static final int KIND = 0xF;
 
     private final String source;
     private int size;
     private int[] starts;
     private int[] ends;
-    /** Kind ordinal, {@link #SPACE} and {@link #FOLDS}. */
+    /** Kind ordinal, {@link #SPACE}, {@link #FOLDS} and {@link #MARKED}. */
     private byte[] flags;
     private Token[] made;
     /** The values of the number tokens, few in any text, and the positions of those tokens in ascending order. */
@@ -38,6 +39,12 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
 
     /** Appends a token; see {@link Token#Token} for the arguments. */
     void add(Token.Kind kind, int start, int end, boolean folds, double number, boolean spaceBefore) {
+        add(kind, start, end, folds, number, spaceBefore, false);
+    }
+
+    /** Appends a token, {@code marked} as one of the tokenizer's marked words or not. */
+    void add(Token.Kind kind, int start, int end, boolean folds, double number, boolean spaceBefore,
+             boolean marked) {
         if (size == starts.length) {
             int capacity = Math.max(16, size + (size >> 1));
             starts = Arrays.copyOf(starts, capacity);
@@ -47,7 +54,8 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         }
         starts[size] = start;
         ends[size] = end;
-        flags[size] = (byte) (kind.ordinal() | (spaceBefore ? SPACE : 0) | (folds ? FOLDS : 0));
+        flags[size] = (byte) (kind.ordinal() | (spaceBefore ? SPACE : 0) | (folds ? FOLDS : 0)
+                | (marked ? MARKED : 0));
         if (kind == Token.Kind.NUMBER) {
             if (numberCount == numbers.length) {
                 numbers = Arrays.copyOf(numbers, numberCount * 2);
@@ -83,8 +91,65 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         return size;
     }
 
+    // Questions about a token answered from the arrays: the recogniser asks them of many tokens it never reads
+    // as text, which then need no object. Like get, they fail for a position past the last token.
+
     Token.Kind kind(int i) {
+        check(i);
         return KINDS[flags[i] & KIND];
+    }
+
+    boolean isWord(int i) {
+        return kind(i) == Token.Kind.WORD;
+    }
+
+    boolean isNumber(int i) {
+        return kind(i) == Token.Kind.NUMBER;
+    }
+
+    /** Whether whitespace separates token {@code i} from the previous one ({@link Token#spaceBefore}). */
+    boolean spaceBefore(int i) {
+        check(i);
+        return (flags[i] & SPACE) != 0;
+    }
+
+    /** Whether token {@code i} is glued to the previous one ({@link Token#glued}). */
+    boolean glued(int i) {
+        return !spaceBefore(i);
+    }
+
+    /** {@link Token#is} of token {@code i}, compared in place unless the token was made or is not ASCII. */
+    boolean is(int i, String lowerText) {
+        check(i);
+        Token made = this.made[i];
+        if (made != null) {
+            return made.is(lowerText);
+        }
+        int start = starts[i];
+        int n = ends[i] - start;
+        if (n > lowerText.length()) {
+            return false; // lowercasing never shortens
+        }
+        boolean folds = (flags[i] & FOLDS) != 0;
+        for (int k = 0; k < n; k++) {
+            char c = source.charAt(start + k);
+            if (c >= 128) {
+                return get(i).is(lowerText); // full Unicode case mapping
+            }
+            if (folds && c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lowerText.charAt(k)) {
+                return false;
+            }
+        }
+        return n == lowerText.length();
+    }
+
+    private void check(int i) {
+        if (i >= size) {
+            throw new IndexOutOfBoundsException("token " + i + " of " + size);
+        }
     }
 
     /** Number of characters of token {@code i} as written. */
@@ -97,8 +162,19 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         return kind(i) == Token.Kind.SYMBOL && source.charAt(starts[i]) == c;
     }
 
+    /** Whether token {@code i} is a word the tokenizer was asked to mark. */
+    boolean marked(int i) {
+        return (flags[i] & MARKED) != 0;
+    }
+
     /** Whether the lookup form of token {@code i} ({@link Token#lower()}) is a key of {@code words}. */
     boolean in(int i, WordMap<?> words) {
-        return words.contains(source, starts[i], ends[i], (flags[i] & FOLDS) != 0);
+        return lookup(i, words) != null;
+    }
+
+    /** The value of the lookup form of token {@code i} ({@link Token#lower()}) in {@code words}, or null. */
+    <V> V lookup(int i, WordMap<V> words) {
+        check(i);
+        return words.get(source, starts[i], ends[i], (flags[i] & FOLDS) != 0);
     }
 }

@@ -12,9 +12,21 @@ final class Tokenizer {
     static final int MAX_DIGITS = 24;
 
     private final WordMap<Boolean> gluedSuffixes;
+    /** Words the tokens are marked for ({@link TokenList#marked}), looked up as they are scanned. */
+    private final WordMap<Boolean> marked;
 
     Tokenizer(Set<String> gluedSuffixes) {
+        this(gluedSuffixes, WordMap.setOf(Set.of()));
+    }
+
+    /**
+     * @param gluedSuffixes letters split from a number they are glued to ("bn")
+     * @param marked        lowercase words whose {@link Token.Kind#WORD} tokens are marked: the hash of an ASCII
+     *                      word is made as its chars are read, so the lookup reads them no second time
+     */
+    Tokenizer(Set<String> gluedSuffixes, WordMap<Boolean> marked) {
         this.gluedSuffixes = WordMap.setOf(gluedSuffixes);
+        this.marked = marked;
     }
 
     TokenList tokenize(String text) {
@@ -54,6 +66,9 @@ final class Tokenizer {
         if (c < 128) {
             return c <= ' ' || c == 127;
         }
+        if (c > '\u00A0' && c < '\u1680' || c > '\u3000') {
+            return false; // letters of most scripts: no space or control char lies in these ranges
+        }
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
@@ -61,13 +76,35 @@ final class Tokenizer {
         if (c < 128) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         }
+        if (c < TABLED) {
+            return (LETTERS[c >>> 6] & (1L << c)) != 0;
+        }
         return Character.isLetter(c);
+    }
+
+    /** Chars below this are classified from tables made once from the Character methods: most scripts' letters. */
+    private static final int TABLED = 0x3000;
+    private static final long[] LETTERS = table(c -> Character.isLetter(c));
+    private static final long[] WORD_CHARS = table(c -> Character.isLetter(c)
+            || Character.getType(c) == Character.NON_SPACING_MARK);
+
+    private static long[] table(java.util.function.IntPredicate p) {
+        long[] bits = new long[TABLED >>> 6];
+        for (int c = 0; c < TABLED; c++) {
+            if (p.test(c)) {
+                bits[c >>> 6] |= 1L << c;
+            }
+        }
+        return bits;
     }
 
     /** A letter or a combining mark, which belongs to the word it follows (a decomposed "ü"). */
     static boolean isWordChar(char c) {
         if (c < 128) {
             return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        if (c < TABLED) {
+            return (WORD_CHARS[c >>> 6] & (1L << c)) != 0;
         }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
@@ -76,9 +113,15 @@ final class Tokenizer {
         int n = text.length();
         int i = start;
         boolean digits = false;
+        boolean ascii = true;
+        int hash = 0; // of the lowercase form, as String.hashCode makes it, while the word is ASCII
         while (i < n) {
             char c = text.charAt(i);
-            if (isWordChar(c)) {
+            if (c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                hash = 31 * hash + (c | 0x20);
+                i++;
+            } else if (isWordChar(c)) {
+                ascii = false;
                 i++;
             } else if (isDigit(c)) {
                 digits = true;
@@ -87,46 +130,50 @@ final class Tokenizer {
                 break;
             }
         }
-        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space);
+        boolean mark = !digits && (ascii ? marked.containsLowerAscii(text, start, i, hash)
+                : marked.contains(text, start, i, true));
+        out.add(digits ? Token.Kind.CODE : Token.Kind.WORD, start, i, true, Double.NaN, space, mark);
         return i;
     }
 
     private int number(String text, int start, boolean space, TokenList out) {
         int n = text.length();
         int i = start;
-        StringBuilder digits = new StringBuilder();
         while (i < n && isDigit(text.charAt(i))) {
-            digits.append(text.charAt(i++));
+            i++;
         }
         // grouping: "30,154"; "1 000 000" with thin, no-break or plain spaces; Indian "12,34,567"
-        int groupEnd = groupEnd(text, i, digits.length());
+        int intDigits = i - start;
+        int groupEnd = groupEnd(text, i, intDigits);
         for (int k = i; k < groupEnd; k++) {
             if (isDigit(text.charAt(k))) {
-                digits.append(text.charAt(k));
+                intDigits++;
             }
         }
+        int intEnd = groupEnd;
         i = groupEnd;
-        boolean decimal = false;
+        int fracFrom = -1;
+        int fracTo = -1;
         if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
             int j = i + 1;
-            StringBuilder frac = new StringBuilder(".");
             while (j < n && isDigit(text.charAt(j))) {
-                frac.append(text.charAt(j++));
+                j++;
             }
             if (j + 1 < n && text.charAt(j) == '.' && isDigit(text.charAt(j + 1))) {
                 // dotted sequence (version, IP address, section number): a code, not a figure
-                while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n
-                        && isDigit(text.charAt(j + 1))))) {
+                while (j < n && (isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n && isDigit(text.charAt(j + 1))))) {
                     j++;
                 }
                 out.add(Token.Kind.CODE, start, j, false, Double.NaN, space);
                 return j;
             }
-            digits.append(frac);
-            decimal = true;
+            fracFrom = i + 1;
+            fracTo = j;
             i = j;
         }
         // scientific notation: "1e10", "12.32e+14", "-12e-1"
+        int expFrom = -1;
+        int expTo = -1;
         if (i + 1 < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             int j = i + 1;
             if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
@@ -137,7 +184,8 @@ final class Tokenizer {
                 j++;
             }
             if (j > e && (j >= n || !Character.isLetterOrDigit(text.charAt(j)))) {
-                digits.append('e').append(text, i + 1, j);
+                expFrom = i + 1;
+                expTo = j;
                 i = j;
             }
         }
@@ -157,7 +205,11 @@ final class Tokenizer {
                 return k;
             }
         }
-        double value = digits.length() > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN : parse(digits.toString());
+        boolean decimal = fracFrom >= 0;
+        // the length of the text read as a number: digits without grouping, "." fraction, "e" exponent
+        int length = intDigits + (decimal ? 1 + fracTo - fracFrom : 0) + (expFrom >= 0 ? 1 + expTo - expFrom : 0);
+        double value = length > MAX_DIGITS + (decimal ? 1 : 0) ? Double.NaN
+                : value(text, start, intEnd, intDigits, fracFrom, fracTo, expFrom, expTo);
         Token.Kind kind = Double.isNaN(value) ? Token.Kind.CODE : Token.Kind.NUMBER;
         out.add(kind, start, i, false, value, space);
         return i;
@@ -187,8 +239,7 @@ final class Tokenizer {
         }
         k = i;
         if (sep == ',' && lead <= 2) {
-            while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2))
-                    && text.charAt(k + 3) == ',') {
+            while (k + 3 < n && text.charAt(k) == ',' && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2)) && text.charAt(k + 3) == ',') {
                 k += 3;
             }
             if (k > i && threeDigits(text, k + 1)) {
@@ -204,9 +255,49 @@ final class Tokenizer {
                 && (i + 3 >= n || !isDigit(text.charAt(i + 3)));
     }
 
-    private static double parse(String digits) {
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /** Digits of a long that a double holds exactly (below 2^53). */
+    private static final int EXACT_DIGITS = 15;
+
+    /**
+     * What {@link Double#parseDouble} makes of the digits in [intFrom, intEnd) (grouping left out), the fraction
+     * [fracFrom, fracTo) and the exponent [expFrom, expTo) (-1 when absent), or NaN when that is not finite.
+     * Without an exponent and with at most {@link #EXACT_DIGITS} digits, the digits as a long divided by an exact
+     * power of ten is one correctly rounded division, so it is the double parseDouble returns: most figures are
+     * read without building a string.
+     */
+    private static double value(String text, int intFrom, int intEnd, int intDigits, int fracFrom, int fracTo,
+                                int expFrom, int expTo) {
+        int fracDigits = fracFrom < 0 ? 0 : fracTo - fracFrom;
+        if (expFrom < 0 && intDigits + fracDigits <= EXACT_DIGITS) {
+            long m = 0;
+            for (int k = intFrom; k < intEnd; k++) {
+                if (isDigit(text.charAt(k))) {
+                    m = 10 * m + (text.charAt(k) - '0');
+                }
+            }
+            for (int k = fracFrom; k < fracTo; k++) {
+                m = 10 * m + (text.charAt(k) - '0');
+            }
+            return fracDigits == 0 ? (double) m : m / EXACT_POWERS_OF_TEN[fracDigits];
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int k = intFrom; k < intEnd; k++) {
+            if (isDigit(text.charAt(k))) {
+                digits.append(text.charAt(k));
+            }
+        }
+        if (fracFrom >= 0) {
+            digits.append('.').append(text, fracFrom, fracTo);
+        }
+        if (expFrom >= 0) {
+            digits.append('e').append(text, expFrom, expTo);
+        }
         try {
-            double v = Double.parseDouble(digits);
+            double v = Double.parseDouble(digits.toString());
             return Double.isFinite(v) ? v : Double.NaN;
         } catch (NumberFormatException e) {
             return Double.NaN;

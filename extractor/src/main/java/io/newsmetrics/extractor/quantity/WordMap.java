@@ -14,15 +14,26 @@ import java.util.Objects;
  *
  * @param <V> the value type
  */
-final class WordMap<V> {
+public final class WordMap<V> {
+    /** The one char beyond ASCII whose lowercase is an ASCII letter ('k'), besides the special 'İ'. */
+    static final char KELVIN_SIGN = '\u212A';
+
     private final String[] keys;
     private final int[] hashes;
     private final Object[] values;
     private final int mask;
+    /** 32 minus the number of bits of a slot index. */
+    private final int shift;
     private final int maxLength;
     private final int size;
     /** Bit {@code 26 * a + b} is set when some key begins with the ASCII letters a, b (0 = 'a'). */
     private final long[] letterPairs = new long[(26 * 26 + 63) / 64];
+    /** Bit {@code c} is set when some key begins with the ASCII char c. */
+    private final long[] asciiFirst = new long[2];
+    /** Whether some key begins with a char beyond ASCII. */
+    private final boolean otherFirst;
+    /** Whether every char of every key is ASCII. */
+    private final boolean asciiKeys;
 
     private WordMap(Map<String, ? extends V> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
@@ -30,11 +41,14 @@ final class WordMap<V> {
         hashes = new int[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
+        shift = Integer.numberOfLeadingZeros(capacity) + 1;
         int max = 0;
+        boolean other = false;
+        boolean ascii = true;
         for (Map.Entry<String, ? extends V> e : entries.entrySet()) {
             String k = Objects.requireNonNull(e.getKey(), "key");
             int h = k.hashCode();
-            int i = spread(h) & mask;
+            int i = slot(h);
             while (keys[i] != null) {
                 i = (i + 1) & mask;
             }
@@ -46,18 +60,26 @@ final class WordMap<V> {
             if (pair >= 0) {
                 letterPairs[pair >>> 6] |= 1L << pair;
             }
+            ascii &= k.chars().allMatch(c -> c < 128);
+            if (!k.isEmpty() && k.charAt(0) < 128) {
+                asciiFirst[k.charAt(0) >>> 6] |= 1L << k.charAt(0);
+            } else if (!k.isEmpty()) {
+                other = true;
+            }
         }
+        otherFirst = other;
+        asciiKeys = ascii;
         maxLength = max;
         size = entries.size();
     }
 
     /** A map holding the given entries; keys are looked up as they are (lowercase keys for folded lookups). */
-    static <V> WordMap<V> of(Map<String, ? extends V> entries) {
+    public static <V> WordMap<V> of(Map<String, ? extends V> entries) {
         return new WordMap<>(Objects.requireNonNull(entries, "entries"));
     }
 
     /** A set of words: every value is {@link Boolean#TRUE}. */
-    static WordMap<Boolean> setOf(Iterable<String> words) {
+    public static WordMap<Boolean> setOf(Iterable<String> words) {
         Objects.requireNonNull(words, "words");
         java.util.HashMap<String, Boolean> m = new java.util.HashMap<>();
         for (String w : words) {
@@ -73,7 +95,7 @@ final class WordMap<V> {
     /** The value of {@code key}, or null. */
     V get(String key) {
         int h = key.hashCode();
-        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && keys[i].equals(key)) {
                 return value(i);
             }
@@ -89,28 +111,41 @@ final class WordMap<V> {
      * The value of the region {@code [start, end)} of {@code text}, lowercased first when {@code fold} (as
      * {@code toLowerCase(Locale.ROOT)} would), or null.
      */
-    V get(CharSequence text, int start, int end, boolean fold) {
+    public V get(CharSequence text, int start, int end, boolean fold) {
         int n = end - start;
         if (n > maxLength) {
             return null; // lowercasing never shortens a string
         }
-        if (n >= 2) {
-            // the folded form begins with the first two chars folded one by one (unless either is special)
-            int pair = fold ? letterPair(fold(text.charAt(start)), fold(text.charAt(start + 1)))
-                    : letterPair(text.charAt(start), text.charAt(start + 1));
-            if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
-                return null;
-            }
-        }
+        // one pass folds and hashes the region and rules it out as early as it can: by its first char (a word of
+        // another script), its first two letters, or a char beyond ASCII when every key is ASCII
         int h = 0;
+        int previous = 0;
         for (int i = start; i < end; i++) {
-            int c = fold ? fold(text.charAt(i)) : text.charAt(i);
+            char raw = text.charAt(i);
+            if (raw >= 128 && asciiKeys && !(fold && raw == KELVIN_SIGN)) {
+                return null; // no other char beyond ASCII lowercases to ASCII: spares the case tables
+            }
+            int c = fold ? fold(raw) : raw;
             if (c < 0) {
                 return get(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)); // full case mapping
             }
+            if (c >= 128 && asciiKeys) {
+                return null;
+            }
+            if (i == start) {
+                if (c >= 128 ? !otherFirst : (asciiFirst[c >>> 6] & (1L << c)) == 0) {
+                    return null;
+                }
+            } else if (i == start + 1) {
+                int pair = letterPair(previous, c);
+                if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
+                    return null;
+                }
+            }
+            previous = c;
             h = 31 * h + c;
         }
-        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+        for (int i = slot(h); keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && regionEquals(keys[i], text, start, n, fold)) {
                 return value(i);
             }
@@ -118,16 +153,47 @@ final class WordMap<V> {
         return null;
     }
 
-    boolean contains(CharSequence text, int start, int end, boolean fold) {
+    /**
+     * Whether the lowercase form of the ASCII chars [start, end) of {@code text} is a key, given its
+     * {@link String#hashCode} (made by the caller as it read the chars).
+     */
+    boolean containsLowerAscii(String text, int start, int end, int hash) {
+        int n = end - start;
+        if (n > maxLength) {
+            return false;
+        }
+        for (int i = slot(hash); keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == hash && asciiRegionEquals(keys[i], text, start, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiRegionEquals(String key, String text, int start, int n) {
+        if (key.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(start + i);
+            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean contains(CharSequence text, int start, int end, boolean fold) {
         return get(text, start, end, fold) != null;
     }
 
-    /** The value of a token's lookup form ({@link Token#lower()}), or null. */
-    V get(Token t) {
+    /** The value of a span's lookup form ({@link TextSpan#lower()}), or null; the form is not made. */
+    public V get(TextSpan t) {
         return get(t.source(), t.start(), t.end(), t.folds());
     }
 
-    boolean contains(Token t) {
+    /** Whether a span's lookup form ({@link TextSpan#lower()}) is a key; the form is not made. */
+    public boolean contains(TextSpan t) {
         return get(t) != null;
     }
 
@@ -154,7 +220,7 @@ final class WordMap<V> {
      * char, or -1 for the characters it treats specially: 'İ' (which gains a combining dot), 'Σ' (whose lowercase
      * depends on its place in the word) and surrogates (mapped as code points).
      */
-    static int fold(char c) {
+    public static int fold(char c) {
         if (c < 128) {
             return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
         }
@@ -170,7 +236,11 @@ final class WordMap<V> {
         return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' ? 26 * (a - 'a') + (b - 'a') : -1;
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /**
+     * The home slot of a hash: its Fibonacci product's top bits. Short words have small, nearly consecutive
+     * String hashes ("usd", "use"), which as slot indexes form long runs that every miss walks to their end.
+     */
+    private int slot(int h) {
+        return (h * 0x9E3779B9) >>> shift;
     }
 }

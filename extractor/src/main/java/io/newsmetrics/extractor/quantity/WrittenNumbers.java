@@ -30,9 +30,14 @@ final class WrittenNumbers {
             "trillion", 1e12, "lakh", 1e5, "crore", 1e7);
 
     private static final Set<String> DOZENS = Set.of("dozen", "dozens", "dzs", "dozs", "doz");
+    /** The same words, looked up over tokens without making their lowercase form. */
+    private static final WordMap<Boolean> DOZEN_MAP = WordMap.setOf(DOZENS);
+    private static final WordMap<Double> BIG_MAP = WordMap.of(BIG);
+    private static final WordMap<Integer> SMALL_MAP = WordMap.of(SMALL);
 
     /** Denominators written as ordinals ("fifth", "hundredths"); "second" is time, never a half. */
     private static final Map<String, Double> DENOMINATORS;
+    private static final WordMap<Double> DENOMINATOR_MAP;
 
     static {
         Map<String, Double> d = new HashMap<>();
@@ -48,6 +53,7 @@ final class WrittenNumbers {
             d.put(o[0].equals("half") ? "halves" : o[0] + "s", Double.parseDouble(o[1]));
         }
         DENOMINATORS = Map.copyOf(d);
+        DENOMINATOR_MAP = WordMap.of(DENOMINATORS);
     }
 
     /** Unit ordinals that close a compound denominator: "twenty-first", "twenty-fifths". */
@@ -81,18 +87,18 @@ final class WrittenNumbers {
     }
 
     /** Parses a written number starting at token {@code i}, or returns null. */
-    static Parsed parse(List<Token> t, int i) {
+    static Parsed parse(TokenList t, int i) {
         int n = t.size();
-        if (i >= n || !t.get(i).isWord()) {
+        if (i >= n || !t.isWord(i)) {
             return null;
         }
-        String first = t.get(i).lower();
-        if (first.equals("half")) {
+        Token first = t.get(i);
+        if (first.is("half")) {
             // "half a dozen"; a bare "half" only after "more than", "about" and the like
-            if (i + 2 < n && t.get(i + 1).is("a") && DOZENS.contains(t.get(i + 2).lower())) {
+            if (i + 2 < n && t.is(i + 1, "a") && DOZENS.contains(t.get(i + 2).lower())) {
                 return new Parsed(6, i + 3);
             }
-            if (i + 2 < n && t.get(i + 1).is("a") && BIG.containsKey(t.get(i + 2).lower())) {
+            if (i + 2 < n && t.is(i + 1, "a") && BIG.containsKey(t.get(i + 2).lower())) {
                 return new Parsed(0.5 * BIG.get(t.get(i + 2).lower()), i + 3); // "half a million"
             }
             boolean cue = i > 0 && HALF_CUES.contains(t.get(i - 1).lower());
@@ -103,12 +109,12 @@ final class WrittenNumbers {
         double current = 0;
         boolean any = false;
         boolean article = false;
-        if (first.equals("a") || first.equals("an")) {
-            if (j + 1 >= n || !t.get(j + 1).isWord()) {
+        if (first.is("a") || first.is("an")) {
+            if (j + 1 >= n || !t.isWord(j + 1)) {
                 return null;
             }
-            String next = t.get(j + 1).lower();
-            if (next.equals("hundred") || DOZENS.contains(next) || BIG.containsKey(next)) {
+            Token next = t.get(j + 1);
+            if (next.is("hundred") || DOZEN_MAP.contains(next) || BIG_MAP.contains(next)) {
                 current = 1;
                 j++;
                 article = true;
@@ -131,8 +137,8 @@ final class WrittenNumbers {
                     }
                 }
                 // "twenty-five": a hyphen glued on both sides between tens and units
-                if (tok.isSymbol('-') && any && j + 1 < n && t.get(j + 1).isWord()
-                        && (tok.glued() && t.get(j + 1).glued() || !tok.glued() && t.get(j + 1).spaceBefore())
+                if (tok.isSymbol('-') && any && j + 1 < n && t.isWord(j + 1)
+                        && (tok.glued() && t.glued(j + 1) || !tok.glued() && t.spaceBefore(j + 1))
                         && SMALL.containsKey(t.get(j + 1).lower())
                         && SMALL.get(t.get(j + 1).lower()) < 10 && current % 100 >= 20 && current % 10 == 0) {
                     j++;
@@ -177,14 +183,14 @@ final class WrittenNumbers {
                 any = true;
                 last = j++;
                 break;
-            } else if (w.equals("point") && any && j + 1 < n && t.get(j + 1).isWord()
+            } else if (w.equals("point") && any && j + 1 < n && t.isWord(j + 1)
                     && SMALL.containsKey(t.get(j + 1).lower())) {
                 // "two hundred point zero three", "point seventy-one"
                 StringBuilder digits = new StringBuilder();
                 int k = j + 1;
-                while (k < n && t.get(k).isWord() && SMALL.containsKey(t.get(k).lower())) {
+                while (k < n && t.isWord(k) && SMALL.containsKey(t.get(k).lower())) {
                     int d = SMALL.get(t.get(k).lower());
-                    if (d >= 20 && k + 2 < n && t.get(k + 1).isSymbol('-') && t.get(k + 2).isWord()
+                    if (d >= 20 && k + 2 < n && t.isSymbol(k + 1, '-') && t.isWord(k + 2)
                             && SMALL.containsKey(t.get(k + 2).lower()) && SMALL.get(t.get(k + 2).lower()) < 10) {
                         d += SMALL.get(t.get(k + 2).lower());
                         k += 2;
@@ -233,7 +239,7 @@ final class WrittenNumbers {
     }
 
     /** "three fifths" at {@code i}: a small cardinal and a denominator, or null. */
-    private static Parsed simpleFraction(List<Token> t, int i) {
+    private static Parsed simpleFraction(TokenList t, int i) {
         if (i + 1 >= t.size() || !SMALL.containsKey(t.get(i).lower())) {
             return null;
         }
@@ -249,10 +255,13 @@ final class WrittenNumbers {
     }
 
     /** A denominator at {@code i}: "fifth", "quarters", "hundredth", "twenty-first", "twenty fifths". */
-    private static Fraction denominator(List<Token> t, int i) {
+    private static Fraction denominator(TokenList t, int i) {
         int n = t.size();
-        if (i >= n || !t.get(i).isWord()) {
+        if (i >= n || !t.isWord(i)) {
             return null;
+        }
+        if (!DENOMINATOR_MAP.contains(t.get(i)) && !SMALL_MAP.contains(t.get(i))) {
+            return null; // most words are neither: their lowercase form is not made
         }
         String w = t.get(i).lower();
         Double d = DENOMINATORS.get(w);
@@ -262,10 +271,10 @@ final class WrittenNumbers {
         Integer tens = SMALL.get(w);
         if (tens != null && tens >= 20 && tens % 10 == 0) {
             int k = i + 1;
-            if (k < n && t.get(k).isSymbol('-')) {
+            if (k < n && t.isSymbol(k, '-')) {
                 k++;
             }
-            if (k < n && t.get(k).isWord() && UNIT_ORDINALS.containsKey(t.get(k).lower())) {
+            if (k < n && t.isWord(k) && UNIT_ORDINALS.containsKey(t.get(k).lower())) {
                 String u = t.get(k).lower();
                 return new Fraction(tens + UNIT_ORDINALS.get(u), u.endsWith("s"), k + 1);
             }
@@ -274,7 +283,7 @@ final class WrittenNumbers {
     }
 
     /** "a quarter of", "a quarter-point", "a half.": a fraction; "a third undisclosed buyer" is an ordinal. */
-    private static boolean fractionFollows(List<Token> t, int k) {
+    private static boolean fractionFollows(TokenList t, int k) {
         if (k >= t.size()) {
             return true;
         }
@@ -285,8 +294,8 @@ final class WrittenNumbers {
     }
 
     /** "a third quarter", "a half-year": an ordinal use, not a fraction. */
-    private static boolean ordinalContext(List<Token> t, int fraction) {
+    private static boolean ordinalContext(TokenList t, int fraction) {
         int k = fraction + 1;
-        return k < t.size() && t.get(k).isWord() && (t.get(k).is("quarter") || t.get(k).is("term"));
+        return k < t.size() && t.isWord(k) && (t.is(k, "quarter") || t.is(k, "term"));
     }
 }

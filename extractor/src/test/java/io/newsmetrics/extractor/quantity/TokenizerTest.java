@@ -43,4 +43,54 @@ class TokenizerTest {
                     Tokenizer.isWordChar(c), "word char U+" + Integer.toHexString(i));
         }
     }
+
+    @Test
+    void readsNumbersAsParseDoubleDoes() {
+        java.util.Random r = new java.util.Random(42);
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder digits = new StringBuilder();
+            int whole = 1 + r.nextInt(18);
+            for (int i = 0; i < whole; i++) {
+                digits.append((char) ('0' + r.nextInt(10)));
+            }
+            if (r.nextBoolean()) {
+                digits.append('.');
+                int frac = 1 + r.nextInt(12);
+                for (int i = 0; i < frac; i++) {
+                    digits.append((char) ('0' + r.nextInt(10)));
+                }
+            }
+            if (r.nextInt(5) == 0) {
+                digits.append('e').append(r.nextBoolean() ? "-" : "").append(r.nextInt(400));
+            }
+            String text = digits.toString();
+            double expected = Double.parseDouble(text);
+            Token t = T.tokenize(text).get(0);
+            if (Double.isFinite(expected) && t.isNumber()) {
+                assertEquals(expected, t.number(), text);
+            }
+        }
+    }
+
+    @Test
+    void readsGroupedAndLeadingDotNumbers() {
+        assertEquals(1234567.25, T.tokenize("1,234,567.25").get(0).number());
+        assertEquals(0.08, T.tokenize(".08").get(0).number());
+        assertEquals(1.2e11, T.tokenize("12e10").get(0).number());
+    }
+
+    @Test
+    void marksTheWordsOfItsMapAsTheMapFindsThem() {
+        WordMap<Boolean> words = WordMap.setOf(List.of("one", "between", "usd", "krw", "stra\u00DFe"));
+        Tokenizer t = new Tokenizer(Set.of(), words);
+        String text = "One BETWEEN usd \u212ARW ones on StraSSe stra\u00DFe STRA\u00DFE one5 \u0130ne";
+        TokenList tokens = t.tokenize(text);
+        int marked = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            assertEquals(tokens.kind(i) == Token.Kind.WORD && words.contains(tokens.get(i)), tokens.marked(i),
+                    tokens.get(i).text());
+            marked += tokens.marked(i) ? 1 : 0;
+        }
+        assertEquals(6, marked);
+    }
 }

@@ -63,4 +63,32 @@ class WordMapTest {
         assertFalse(t.tokenize("Ab").get(0).is("a"));
         assertTrue(t.tokenize("AB").get(0).is("ab"));
     }
+
+    @Test
+    void onlyTheKelvinSignLowercasesToAsciiAmongOtherChars() {
+        // WordMap rules out a region of an all-ASCII map at its first other char, except this one
+        for (int c = 128; c <= Character.MAX_VALUE; c++) {
+            int f = WordMap.fold((char) c);
+            if (f >= 0 && f < 128) {
+                assertEquals(WordMap.KELVIN_SIGN, (char) c, "U+" + Integer.toHexString(c));
+            }
+        }
+        WordMap<Boolean> m = WordMap.setOf(List.of("krw", "the"));
+        assertTrue(m.contains("\u212ARW", 0, 3, true));
+        assertFalse(m.contains("th\u00E9", 0, 3, true));
+    }
+
+    @Test
+    void asksAboutSpansWithoutMakingTheirLowercaseForm() {
+        WordMap<Boolean> m = WordMap.setOf(List.of("march"));
+        TextSpan span = new TextSpan("In MARCH", 3, 8, true) {
+        };
+        assertTrue(m.contains(span));
+        assertTrue(span.lowerIs("march"));
+        assertFalse(span.lowerIs("marc"));
+        assertFalse(span.lowerIs("marchs"));
+        TextSpan dotted = new TextSpan("\u0130S", 0, 2, true) {
+        };
+        assertEquals("\u0130S".toLowerCase(Locale.ROOT).equals("i\u0307s"), dotted.lowerIs("i\u0307s"));
+    }
 }

@@ -2,7 +2,6 @@ package io.newsmetrics.extractor.quantity;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +11,7 @@ class WrittenNumbersTest {
     private static final Tokenizer T = new Tokenizer(Set.of());
 
     private static Double parse(String s) {
-        List<Token> t = T.tokenize(s);
+        TokenList t = T.tokenize(s);
         WrittenNumbers.Parsed p = WrittenNumbers.parse(t, 0);
         return p == null ? null : p.value();
     }
