@@ -43,6 +43,9 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
     private StoreReadCache<Indicator> latest;
     private KeyValueStore<String, Observation> history;
     private StoreReadCache<PeriodSummary> summaries;
+    /** The summary store itself, for source marks: thousands a second, each read at most a few times, so they
+     * must not push the busy periods' summaries out of {@link #summaries}. */
+    private KeyValueStore<String, PeriodSummary> marks;
     private KeyValueStore<String, Long> pending;
     private final Duration emitInterval;
     private Sensor added;
@@ -62,7 +65,8 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
         // new caches on every init: a task restored from its changelog must not see values of before
         this.latest = new StoreReadCache<>(context.getStateStore(StoreNames.LATEST), READ_CACHE_ENTRIES);
         this.history = context.getStateStore(StoreNames.HISTORY);
-        this.summaries = new StoreReadCache<>(context.getStateStore(StoreNames.SUMMARY), READ_CACHE_ENTRIES);
+        this.marks = context.getStateStore(StoreNames.SUMMARY);
+        this.summaries = new StoreReadCache<>(marks, READ_CACHE_ENTRIES);
         this.pending = context.getStateStore(StoreNames.PENDING);
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
         StreamsMetrics metrics = context.metrics();
@@ -168,10 +172,10 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             }
             if (r.sources().size() >= ValueReport.MAX_SOURCES) {
                 String mark = HistoryKeys.sourceMark(obs.key(), period, figure, obs.sourceUrl());
-                if (summaries.get(mark) != null) {
+                if (marks.get(mark) != null) {
                     return summary;
                 }
-                summaries.put(mark, PeriodSummary.EMPTY);
+                marks.put(mark, PeriodSummary.EMPTY);
             }
             next = summary.withNewSource(figure, obs.sourceUrl());
         }
@@ -190,8 +194,8 @@ final class IndicatorProcessor implements Processor<String, MetricEvent, String,
             int figure = summary.figureOf(o);
             if (!summary.figures().get(figure).sources().contains(o.sourceUrl())) {
                 String mark = HistoryKeys.sourceMark(key, period, figure, o.sourceUrl());
-                if (summaries.get(mark) == null) {
-                    summaries.put(mark, PeriodSummary.EMPTY);
+                if (marks.get(mark) == null) {
+                    marks.put(mark, PeriodSummary.EMPTY);
                 }
             }
         }
