@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate), {@code --urls N} (ingest, default 2000),
  * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
  * threads of each application, default 1), {@code --aggregator-commit-ms N} (the aggregator's commit interval,
- * default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
+ * default its own), {@code --aggregator-rocksdb-mib N} (the aggregator's RocksDB memory budget, default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
  * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
 public final class Bench {
@@ -58,10 +58,12 @@ public final class Bench {
         int aggregatorThreads = intOption(opts, "aggregator-threads", 1);
         // 0 = the aggregator's default commit interval
         int aggregatorCommitMs = opts.containsKey("aggregator-commit-ms") ? intOption(opts, "aggregator-commit-ms", 1) : 0;
+        int aggregatorRocksDbMib = intOption(opts, "aggregator-rocksdb-mib", 0, 0); // 0: the aggregator's default
         PipelineConfig.Tuning tuning = new PipelineConfig.Tuning(UnaryOperator.identity(),
                 e -> e.withOverrides(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
                 a -> {
                     AggregatorConfig c = a.withStreamThreads(aggregatorThreads);
+                    c = aggregatorRocksDbMib == 0 ? c : c.withRocksDbMemoryBytes(aggregatorRocksDbMib * 1024L * 1024);
                     return aggregatorCommitMs == 0 ? c : c.withCommitInterval(Duration.ofMillis(aggregatorCommitMs));
                 });
         Path shared = Path.of(opts.getOrDefault("shared", System.getProperty("newsmetrics.shared", "../shared")));
@@ -94,7 +96,7 @@ public final class Bench {
                         System.out.printf(Locale.ROOT, "  memory after the pipeline run: peak RSS (VmHWM) %.0f MiB during it; %s%n",
                                 r.peakRssMib(), Machine.memory());
                         System.out.println("  RocksDB: aggregator stores use BoundedRocksDbConfig (one shared LRU block cache "
-                                + "+ write-buffer manager, default 64 MiB, AggregatorConfig.rocksDbMemoryBytes); the extractor has no stores");
+                                + "+ write-buffer manager, AggregatorConfig.rocksDbMemoryBytes, default 256 MiB); the extractor has no stores");
                         System.out.println("  RocksDB check: " + PipelineBench.rocksDbEvidence(dir));
                     }
                     case "freshness" -> {

@@ -61,6 +61,11 @@ final class ServerOptions {
             description = "A standby or restoring store answers only within this many records of the active one; else 503 (default: ${DEFAULT-VALUE}).")
     long maxStandbyLag;
 
+    @Option(names = "--rocksdb-memory-mib", defaultValue = "256", paramLabel = "MIB",
+            description = "RocksDB block cache and write buffers shared by all aggregator stores of this instance, "
+                    + "in MiB (default: ${DEFAULT-VALUE}).")
+    int rocksDbMemoryMib;
+
     @Option(names = "--user-agent", defaultValue = FetchSettings.DEFAULT_USER_AGENT, paramLabel = "UA",
             description = "User-Agent of the crawler; its first token is the robots.txt agent name (default: ${DEFAULT-VALUE}).")
     String userAgent;
@@ -102,7 +107,15 @@ final class ServerOptions {
                         java.util.Map.of(org.apache.kafka.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
                 aggregator -> aggregator.withAuthToken(authToken)
                         .withStandbyReplicas(standbyReplicas)
-                        .withMaxStandbyLag(maxStandbyLag));
+                        .withMaxStandbyLag(maxStandbyLag)
+                        .withRocksDbMemoryBytes(rocksDbMemoryBytes()));
+    }
+
+    private long rocksDbMemoryBytes() {
+        if (rocksDbMemoryMib < 1) {
+            throw new IllegalArgumentException("--rocksdb-memory-mib must be at least 1, was " + rocksDbMemoryMib);
+        }
+        return rocksDbMemoryMib * 1024L * 1024;
     }
 
     PipelineConfig toConfig() {

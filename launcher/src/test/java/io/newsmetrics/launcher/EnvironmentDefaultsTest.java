@@ -52,6 +52,17 @@ class EnvironmentDefaultsTest {
     }
 
     @Test
+    void shouldGiveTheAggregatorItsRocksDbBudget() {
+        var aggregator = io.newsmetrics.aggregator.AggregatorConfig.defaults("k:9092", Path.of("s"), "h:1");
+        assertEquals(256L << 20, parse(Map.of()).tuning().aggregator().apply(aggregator).rocksDbMemoryBytes());
+        assertEquals(96L << 20, parse(Map.of("NEWSMETRICS_ROCKSDB_MEMORY_MIB", "96")).tuning().aggregator()
+                .apply(aggregator).rocksDbMemoryBytes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(Map.of(), "--rocksdb-memory-mib", "0").tuning().aggregator().apply(aggregator));
+        assertEquals("--rocksdb-memory-mib must be at least 1, was 0", e.getMessage());
+    }
+
+    @Test
     void shouldNameEnvironmentVariablesAfterOptions() {
         assertEquals("NEWSMETRICS_HTTP_PORT", EnvironmentDefaults.envName("http-port"));
         assertEquals("NEWSMETRICS_EXTRACTOR_APPLICATION_ID", EnvironmentDefaults.envName("extractor-application-id"));
