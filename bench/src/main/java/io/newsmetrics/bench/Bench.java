@@ -23,12 +23,13 @@ import java.util.stream.Stream;
  *   java -jar bench/target/newsmetrics-bench.jar all|transport|extract|pipeline|freshness|ingest [--option value ...]
  * </pre>
  * Options: {@code --articles N} (pipeline and transport, default 20000), {@code --warmup N} (pipeline: N other
- * articles through first, untimed, for a sustained rather than a cold-start figure; default 0), {@code --rate R} and {@code --seconds S}
- * (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate), {@code --urls N} (ingest, default 2000),
- * {@code --partitions N} (default 3), {@code --extractor-threads N} and {@code --aggregator-threads N} (stream
- * threads of each application, default 1), {@code --aggregator-commit-ms N} (the aggregator's commit interval,
- * default its own), {@code --aggregator-rocksdb-mib N} (the aggregator's RocksDB memory budget, default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared
- * property), {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
+ * articles through first, untimed, for a sustained rather than a cold-start figure; default 0), {@code --rate R}
+ * and {@code --seconds S} (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate),
+ * {@code --urls N} (ingest, default 2000), {@code --partitions N} (default 3), {@code --extractor-threads N} and
+ * {@code --aggregator-threads N} (stream threads of each application, default 1), {@code --aggregator-commit-ms N}
+ * (the aggregator's commit interval, default its own), {@code --aggregator-rocksdb-mib N} (the aggregator's RocksDB
+ * memory budget, default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared property),
+ * {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
 public final class Bench {
     private static final List<String> BENCHES = List.of("transport", "extract", "pipeline", "freshness", "ingest");
@@ -37,9 +38,26 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (UsageException e) {
+            System.err.println("newsmetrics-bench: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** A bad command line: printed without a stack trace. */
+    static final class UsageException extends IllegalArgumentException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println("usage: newsmetrics-bench all|" + String.join("|", BENCHES)
-                    + " [--articles N] [--warmup N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N] [--shared DIR] [--dir DIR]");
+                    + " [--articles N] [--warmup N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N]"
+                    + " [--aggregator-commit-ms N] [--aggregator-rocksdb-mib N] [--shared DIR] [--dir DIR]");
             return;
         }
         String which = args[0];
@@ -50,7 +68,7 @@ public final class Bench {
         Map<String, String> opts = options(args);
         int articles = intOption(opts, "articles", 20_000);
         int warmUp = intOption(opts, "warmup", 0, 0); // 0: the timed run starts on a cold JVM
-        double rate = Double.parseDouble(opts.getOrDefault("rate", "100"));
+        double rate = rateOption(opts.getOrDefault("rate", "100"));
         int seconds = intOption(opts, "seconds", 30);
         int urls = intOption(opts, "urls", 2_000);
         int partitions = intOption(opts, "partitions", 3);
@@ -130,7 +148,7 @@ public final class Bench {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --option value, got '" + a + "'");
+                throw new UsageException("expected --option value, got '" + a + "'");
             }
             out.put(a.substring(2), args[++i]);
         }
@@ -141,7 +159,7 @@ public final class Bench {
         return intOption(opts, name, def, 1);
     }
 
-    private static int intOption(Map<String, String> opts, String name, int def, int min) {
+    static int intOption(Map<String, String> opts, String name, int def, int min) {
         String v = opts.get(name);
         if (v == null) {
             return def;
@@ -153,8 +171,20 @@ public final class Bench {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number >= " + min + ", was '" + v + "'");
+            throw new UsageException("--" + name + " must be a whole number >= " + min + ", was '" + v + "'");
         }
+    }
+
+    static double rateOption(String v) {
+        try {
+            double r = Double.parseDouble(v);
+            if (r > 0 && Double.isFinite(r)) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--rate must be a positive number of articles per second, was '" + v + "'");
     }
 
     private static void deleteTree(Path root) throws IOException {

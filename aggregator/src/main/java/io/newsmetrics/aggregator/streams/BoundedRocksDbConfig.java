@@ -1,5 +1,6 @@
 package io.newsmetrics.aggregator.streams;
 
+import io.newsmetrics.aggregator.AggregatorConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /** Total bytes for block cache plus memtables of all stores; a Streams config key of this class. */
     public static final String MEMORY_BYTES_CONFIG = "newsmetrics.rocksdb.memory.bytes";
-    private static final long DEFAULT_BYTES = io.newsmetrics.aggregator.AggregatorConfig.DEFAULT_ROCKSDB_MEMORY_BYTES;
+    private static final long DEFAULT_BYTES = AggregatorConfig.DEFAULT_ROCKSDB_MEMORY_BYTES;
     private static final Map<Long, Shared> SHARED = new ConcurrentHashMap<>();
 
     private record Shared(Cache cache, WriteBufferManager writeBuffers) {
