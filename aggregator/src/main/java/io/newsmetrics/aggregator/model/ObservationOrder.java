@@ -62,33 +62,33 @@ public final class ObservationOrder {
      */
     private static Instant isoOrNull(String s) {
         int n = s.length();
-        if (n < 10 || !digitsAt(s, 0, 4) || s.charAt(4) != '-' || !digitsAt(s, 5, 2) || s.charAt(7) != '-'
-                || !digitsAt(s, 8, 2)) {
+        if (n < 10 || !Digits.are(s, 0, 4) || s.charAt(4) != '-' || !Digits.are(s, 5, 2) || s.charAt(7) != '-'
+                || !Digits.are(s, 8, 2)) {
             return null;
         }
         try {
-            LocalDate date = LocalDate.of(number(s, 0, 4), number(s, 5, 2), number(s, 8, 2));
+            LocalDate date = LocalDate.of(Digits.value(s, 0, 4), Digits.value(s, 5, 2), Digits.value(s, 8, 2));
             if (n == 10) {
                 return date.atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            if (n < 17 || s.charAt(10) != 'T' || !digitsAt(s, 11, 2) || s.charAt(13) != ':' || !digitsAt(s, 14, 2)) {
+            if (n < 17 || s.charAt(10) != 'T' || !Digits.are(s, 11, 2) || s.charAt(13) != ':' || !Digits.are(s, 14, 2)) {
                 return null;
             }
             int i = 16;
             int second = 0;
             int nanos = 0;
-            if (s.charAt(i) == ':' && i + 3 <= n && digitsAt(s, i + 1, 2)) {
-                second = number(s, i + 1, 2);
+            if (s.charAt(i) == ':' && i + 3 <= n && Digits.are(s, i + 1, 2)) {
+                second = Digits.value(s, i + 1, 2);
                 i += 3;
                 if (i < n && s.charAt(i) == '.') {
                     int digits = 0;
-                    while (i + 1 + digits < n && digits < 10 && digitsAt(s, i + 1 + digits, 1)) {
+                    while (i + 1 + digits < n && digits < 10 && Digits.are(s, i + 1 + digits, 1)) {
                         digits++;
                     }
                     if (digits == 0 || digits > 9) {
                         return null;
                     }
-                    nanos = number(s, i + 1, digits);
+                    nanos = Digits.value(s, i + 1, digits);
                     for (int k = digits; k < 9; k++) {
                         nanos *= 10;
                     }
@@ -98,35 +98,17 @@ public final class ObservationOrder {
             ZoneOffset offset;
             if (i == n - 1 && s.charAt(i) == 'Z') {
                 offset = ZoneOffset.UTC;
-            } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && digitsAt(s, i + 1, 2)
-                    && s.charAt(i + 3) == ':' && digitsAt(s, i + 4, 2)) {
+            } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && Digits.are(s, i + 1, 2)
+                    && s.charAt(i + 3) == ':' && Digits.are(s, i + 4, 2)) {
                 int sign = s.charAt(i) == '+' ? 1 : -1;
-                offset = ZoneOffset.ofHoursMinutes(sign * number(s, i + 1, 2), sign * number(s, i + 4, 2));
+                offset = ZoneOffset.ofHoursMinutes(sign * Digits.value(s, i + 1, 2), sign * Digits.value(s, i + 4, 2));
             } else {
                 return null;
             }
-            return LocalDateTime.of(date, LocalTime.of(number(s, 11, 2), number(s, 14, 2), second, nanos))
+            return LocalDateTime.of(date, LocalTime.of(Digits.value(s, 11, 2), Digits.value(s, 14, 2), second, nanos))
                     .toInstant(offset);
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static boolean digitsAt(String s, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int number(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            v = v * 10 + (s.charAt(i) - '0');
-        }
-        return v;
     }
 }

@@ -31,11 +31,11 @@ public record Period(String text, LocalDate start, LocalDate end) implements Com
         // by hand, not a regular expression: the aggregator parses periods several times per event
         String s = text.trim();
         int n = s.length();
-        if (n < 4 || !digits(s, 0, 4) || n > 4 && s.charAt(4) != '-') {
+        if (n < 4 || !Digits.are(s, 0, 4) || n > 4 && s.charAt(4) != '-') {
             throw notAPeriod(text);
         }
         try {
-            int year = number(s, 0, 4);
+            int year = Digits.value(s, 0, 4);
             if (n == 4) {
                 return new Period(String.valueOf(year), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
@@ -49,12 +49,12 @@ public record Period(String text, LocalDate start, LocalDate end) implements Com
                 return new Period(year + "-Q" + digit, LocalDate.of(year, digit * 3 - 2, 1),
                         YearMonth.of(year, digit * 3).atEndOfMonth());
             }
-            if (n == 7 && digits(s, 5, 7)) {
-                YearMonth month = YearMonth.of(year, number(s, 5, 7));
+            if (n == 7 && Digits.are(s, 5, 2)) {
+                YearMonth month = YearMonth.of(year, Digits.value(s, 5, 2));
                 return new Period(month.toString(), month.atDay(1), month.atEndOfMonth());
             }
-            if (n == 10 && digits(s, 5, 7) && s.charAt(7) == '-' && digits(s, 8, 10)) {
-                LocalDate day = LocalDate.of(year, number(s, 5, 7), number(s, 8, 10));
+            if (n == 10 && Digits.are(s, 5, 2) && s.charAt(7) == '-' && Digits.are(s, 8, 2)) {
+                LocalDate day = LocalDate.of(year, Digits.value(s, 5, 2), Digits.value(s, 8, 2));
                 return new Period(day.toString(), day, day);
             }
         } catch (DateTimeException e) {
@@ -65,24 +65,6 @@ public record Period(String text, LocalDate start, LocalDate end) implements Com
 
     private static IllegalArgumentException notAPeriod(String text) {
         return new IllegalArgumentException("not a period (YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, YYYY-MM-DD): '" + text + "'");
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int number(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            v = v * 10 + (s.charAt(i) - '0');
-        }
-        return v;
     }
 
     /** The period, or null when the text is null, blank or not a period. */
