@@ -72,17 +72,26 @@ public abstract class TextSpan {
         if (lower != null) {
             return lower.equals(lowerText);
         }
-        int n = length();
+        Boolean ascii = asciiLowerIs(source, start, end, folds, lowerText);
+        return ascii != null ? ascii : lower().equals(lowerText);
+    }
+
+    /**
+     * Whether the lookup form of {@code source[start, end)} equals {@code lowerText}, decided in place when that
+     * needs only ASCII chars; null when a char beyond ASCII needs the full Unicode case mapping ('İ' lengthens to
+     * two chars), which the caller then applies.
+     */
+    static Boolean asciiLowerIs(String source, int start, int end, boolean folds, String lowerText) {
+        int n = end - start;
         int target = lowerText.length();
         if (n > target) {
             return false; // lowercasing never shortens
         }
-        // ASCII chars lowercase one to one, so a mismatch among the leading ASCII chars decides; the first other
-        // char takes the full Unicode case mapping ('İ' lengthens to two chars)
+        // ASCII chars lowercase one to one, so a mismatch among the leading ASCII chars decides
         for (int i = 0; i < n; i++) {
             char c = source.charAt(start + i);
             if (c >= 128) {
-                return lower().equals(lowerText);
+                return null;
             }
             if (folds && c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';

@@ -125,25 +125,8 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
         if (made != null) {
             return made.is(lowerText);
         }
-        int start = starts[i];
-        int n = ends[i] - start;
-        if (n > lowerText.length()) {
-            return false; // lowercasing never shortens
-        }
-        boolean folds = (flags[i] & FOLDS) != 0;
-        for (int k = 0; k < n; k++) {
-            char c = source.charAt(start + k);
-            if (c >= 128) {
-                return get(i).is(lowerText); // full Unicode case mapping
-            }
-            if (folds && c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerText.charAt(k)) {
-                return false;
-            }
-        }
-        return n == lowerText.length();
+        Boolean ascii = TextSpan.asciiLowerIs(source, starts[i], ends[i], (flags[i] & FOLDS) != 0, lowerText);
+        return ascii != null ? ascii : get(i).is(lowerText); // full Unicode case mapping
     }
 
     private void check(int i) {

@@ -107,13 +107,4 @@ class MetricExtractorTest {
                     "letter or digit U+" + Integer.toHexString(i));
         }
     }
-
-    @Test
-    void classifiesSpacesAsTheCharacterTablesDo() {
-        for (int i = 0; i <= Character.MAX_VALUE; i++) {
-            char c = (char) i;
-            assertEquals(Character.isWhitespace(c) || Character.isSpaceChar(c), MetricExtractor.isSpace(c),
-                    "U+" + Integer.toHexString(i));
-        }
-    }
 }
