@@ -12,6 +12,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class AggregatorTopology {
     public static final String PROCESSOR = "aggregate-indicators";
     /** Emit interval of {@link #build()}: the default commit interval of the aggregator. */
     public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(1);
+    /** Keys per store and task whose values may wait, unserialised, for the next commit before all are written. */
+    static final int MAX_WAITING_VALUES = 4_096;
 
     private AggregatorTopology() {
     }
@@ -54,17 +58,18 @@ public final class AggregatorTopology {
             throw new IllegalArgumentException("emitInterval must be positive, was " + emitInterval);
         }
         StreamsBuilder builder = new StreamsBuilder();
-        // cached: a key updated many times between commits is written to RocksDB and its changelog once
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
-                Serdes.String(), JsonSerde.of(Indicator.class)).withCachingEnabled());
+        // Write-back: a key updated many times between commits is serialised, written to RocksDB and to its
+        // changelog once per commit, and the values in between stay objects.
+        builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
+                Serdes.String(), JsonSerde.of(Indicator.class))));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY),
                 Serdes.String(), JsonSerde.of(Observation.class)));
-        // cached like the latest store: the summary of a busy period is rewritten per event, flushed once per commit
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
-                Serdes.String(), JsonSerde.of(PeriodSummary.class)).withCachingEnabled());
+        // the summary of a busy period is rewritten per event
+        builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
+                Serdes.String(), JsonSerde.of(PeriodSummary.class))));
         // Which keys changed since the last emission: a hot key's thousand updates a second leave as one record.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PENDING),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PENDING),
+                Serdes.String(), Serdes.Long())));
         builder.stream(Topics.METRICS, Consumed.with(Serdes.String(), JsonSerde.of(MetricEvent.class))
                         .withName("metrics-source"))
                 .process(() -> new IndicatorProcessor(emitInterval), Named.as(PROCESSOR), StoreNames.LATEST,
@@ -72,5 +77,9 @@ public final class AggregatorTopology {
                 .to(Topics.INDICATORS_LATEST, Produced.with(Serdes.String(), JsonSerde.of(Indicator.class))
                         .withName("indicators-latest-sink"));
         return builder.build();
+    }
+
+    private static <V> WriteBackStoreBuilder<V> writeBack(StoreBuilder<KeyValueStore<String, V>> store) {
+        return new WriteBackStoreBuilder<>(store.withCachingDisabled(), MAX_WAITING_VALUES);
     }
 }

@@ -10,9 +10,6 @@ import java.util.Properties;
 
 /** The Kafka Streams configuration of an aggregator instance, each setting with its reason. */
 public final class StreamsSettings {
-    /** Streams' record cache of the aggregator's stores (shared by its threads), in bytes of the heap. */
-    static final long STORE_CACHE_BYTES = 64L * 1024 * 1024;
-
     private StreamsSettings() {
     }
 
@@ -52,9 +49,9 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         // Changelogs and the repartition-free output use the broker's replication (1 on a dev broker).
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        // Room for every busy key's indicator and summary plus a commit interval of source marks: with the default
-        // 10 MB the cache evicted dirty values between commits, which doubled the changelog writes and the broker's work.
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, STORE_CACHE_BYTES);
+        // No store uses Streams' record cache (it holds bytes, so each put serialised the value): the write-back
+        // stores keep a commit interval's values as objects instead, see AggregatorTopology.
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         return p;
     }
 }
