@@ -1,6 +1,7 @@
 package io.newsmetrics.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmetrics.aggregator.streams.StoreNames;
 import io.newsmetrics.broker.EmbeddedKafka;
 import io.newsmetrics.broker.TopicSetup;
 import io.newsmetrics.model.MetricEvent;
@@ -347,6 +348,29 @@ class AggregatorServiceTest {
         TestSupport.Reply api = get(port, "/openapi.yaml");
         assertEquals(200, api.status());
         assertTrue(api.body().startsWith("openapi: 3"));
+    }
+
+    @Test
+    void shouldKeepEveryHistoryChangelogRecordAndCompactTheOtherChangelogs() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            java.util.Map<String, String> history = topicConfig(admin, "agg-single-" + StoreNames.HISTORY + "-changelog");
+            assertEquals("delete", history.get("cleanup.policy"));
+            assertEquals("-1", history.get("retention.ms"));
+            assertEquals("-1", history.get("retention.bytes"));
+            // the latest indicators are overwritten per key: their changelog stays compacted
+            assertEquals("compact", topicConfig(admin, "agg-single-" + StoreNames.LATEST + "-changelog").get("cleanup.policy"));
+        }
+    }
+
+    private static java.util.Map<String, String> topicConfig(org.apache.kafka.clients.admin.Admin admin, String topic)
+            throws Exception {
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource).entries()
+                .forEach(e -> out.put(e.name(), e.value()));
+        return out;
     }
 
     /** A read_committed consumer in its own group, from the earliest offset. */

@@ -6,6 +6,7 @@ import io.newsmetrics.aggregator.model.PeriodSummary;
 import io.newsmetrics.model.JsonSerde;
 import io.newsmetrics.model.MetricEvent;
 import io.newsmetrics.model.Topics;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,9 @@ public final class AggregatorTopology {
     public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofSeconds(1);
     /** Keys per store and task whose values may wait, unserialised, for the next commit before all are written. */
     static final int MAX_WAITING_VALUES = 4_096;
+    /** Topic configs of the history store's changelog: every record kept, none compacted. */
+    static final Map<String, String> HISTORY_CHANGELOG = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
 
     private AggregatorTopology() {
     }
@@ -62,8 +67,11 @@ public final class AggregatorTopology {
         // changelog once per commit, and the values in between stay objects.
         builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LATEST),
                 Serdes.String(), JsonSerde.of(Indicator.class))));
+        // History is write-once (an observation's key names its event; nothing overwrites or deletes it), so log
+        // compaction could never remove a record from its changelog: the broker's cleaner only copied the whole
+        // log over and over. A log that keeps everything holds the same records without that work.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY),
-                Serdes.String(), JsonSerde.of(Observation.class)));
+                Serdes.String(), JsonSerde.of(Observation.class)).withLoggingEnabled(HISTORY_CHANGELOG));
         // the summary of a busy period is rewritten per event
         builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
                 Serdes.String(), JsonSerde.of(PeriodSummary.class))));
