@@ -14,13 +14,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A key-value store that keeps written values as objects and serialises them only when Kafka Streams flushes its
@@ -45,8 +44,8 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
 
     private final KeyValueStore<String, V> inner;
     private final int maxDirty;
-    /** Waiting values (or {@link #DELETED}) in the inner store's key order, the UTF-8 byte order of the keys. */
-    private final ConcurrentSkipListMap<String, Object> dirty = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    /** Waiting values (or {@link #DELETED}); hashed, not sorted: point reads and writes are the hot path. */
+    private final ConcurrentHashMap<String, Object> dirty = new ConcurrentHashMap<>();
 
     WriteBackStore(KeyValueStore<String, V> inner, int maxDirty) {
         this.inner = Objects.requireNonNull(inner, "inner");
@@ -111,17 +110,16 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
 
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        Iterator<Map.Entry<String, Object>> waiting;
-        if (from != null && to != null && KeyOrder.UTF8.compare(from, to) > 0) {
-            waiting = Collections.emptyIterator(); // an empty range, as the inner store answers it
-        } else {
-            NavigableMap<String, Object> part = from == null && to == null ? dirty
-                    : from == null ? dirty.headMap(to, true)
-                    : to == null ? dirty.tailMap(from, true)
-                    : dirty.subMap(from, true, to, true);
-            waiting = part.entrySet().iterator();
+        // a sorted copy of the waiting keys in the range, in the inner store's order (the keys' UTF-8 bytes)
+        TreeMap<String, Object> waiting = new TreeMap<>(KeyOrder.UTF8);
+        if (from == null || to == null || KeyOrder.UTF8.compare(from, to) <= 0) {
+            dirty.forEach((k, v) -> {
+                if ((from == null || KeyOrder.UTF8.compare(k, from) >= 0) && (to == null || KeyOrder.UTF8.compare(k, to) <= 0)) {
+                    waiting.put(k, v);
+                }
+            });
         }
-        return new MergedIterator<>(waiting, inner.range(from, to));
+        return new MergedIterator<>(waiting.entrySet().iterator(), inner.range(from, to));
     }
 
     @Override

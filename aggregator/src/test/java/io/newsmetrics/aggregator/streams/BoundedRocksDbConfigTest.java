@@ -48,6 +48,8 @@ class BoundedRocksDbConfigTest {
         try (Options options = streamsDefaults(); Statistics stats = new Statistics()) {
             new BoundedRocksDbConfig().setConfig("history", options, BUDGET);
             assertFalse(options.optimizeFiltersForHits());
+            assertTrue(options.memtableWholeKeyFiltering() && options.memtablePrefixBloomSizeRatio() > 0,
+                    "memtables have a whole-key bloom filter too");
             options.setStatistics(stats);
             try (RocksDB db = RocksDB.open(options, dir.toString()); FlushOptions flush = new FlushOptions()) {
                 for (int i = 0; i < 20_000; i++) {
