@@ -29,4 +29,19 @@ class BenchTest {
         assertThrows(Bench.UsageException.class, () -> Bench.rateOption("NaN"));
         assertEquals(2.5, Bench.rateOption("2.5"));
     }
+
+    @Test
+    void findsTheEventIdInTheRawBytes() {
+        assertEquals("8f16", PipelineBench.idOf(bytes("{\"schemaVersion\":1,\"id\":\"8f16\",\"indicator\":\"x\"}")));
+        assertEquals(null, PipelineBench.idOf(bytes("{\"schemaVersion\":1,\"indicator\":\"" + "x".repeat(80) + "\",\"id\":\"8f16\"}")),
+                "only where MetricEvent writes it, near the start");
+        assertEquals(null, PipelineBench.idOf(bytes("{\"id\":\"a\\\"b\"}")), "an escaped id is not read half");
+        assertEquals(null, PipelineBench.idOf(bytes("{\"id\":\"caf\u00e9\"}")), "nor a non-ASCII one");
+        assertEquals(null, PipelineBench.idOf(bytes("{\"id\":\"unterminated")));
+        assertEquals(null, PipelineBench.idOf(null));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
