@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Writes come from the one stream thread that owns the task; reads may also come from interactive queries on
  * other threads, which see the unwritten values too (the same as reads of Streams' caching stores). The waiting
  * values are dropped on close and on {@link #clearCache()}, as Streams drops its cache: what was not flushed was
- * not committed, and the changelog restores the rest. Reverse iteration and prefix scans are not offered.
+ * not committed, and the changelog restores the rest. Reverse iteration and prefix scans are not offered, and
+ * {@link #query} (interactive queries v2, which this project does not use) answers from the written values only.
  *
  * <p>Streams calls {@link #flushCache()} on stores that implement its internal {@link CachedStateStore}
  * interface; that is the one internal type this class relies on (checked by WriteBackStoreTest).
