@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the outage is fetched and ingested.
  */
 class BrokerRestartTest {
-    private static final int BEFORE = 300;
+    // enough that the extractor is still busy when the broker goes (300 were done before the first commit was seen)
+    private static final int BEFORE = 2_000;
     private static final int AFTER = 60;
 
     @Test
