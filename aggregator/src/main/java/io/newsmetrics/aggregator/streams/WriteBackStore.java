@@ -4,15 +4,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 import java.util.Iterator;
 import java.util.List;
@@ -36,20 +30,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * not committed, and the changelog restores the rest. Reverse iteration and prefix scans are not offered, and
  * {@link #query} (interactive queries v2, which this project does not use) answers from the written values only.
  *
- * <p>Streams calls {@link #flushCache()} on stores that implement its internal {@link CachedStateStore}
- * interface; that is the one internal type this class relies on (checked by WriteBackStoreTest).
+ * <p>A layer on top of the store Streams builds, like Streams' own metered, logging and caching layers: it extends
+ * their internal base {@link WrappedStateStore}, which passes everything else down and makes Streams call
+ * {@link #flushCache()} before each commit. That is the one internal type this class relies on (checked by
+ * WriteBackStoreTest).
  */
-final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
+final class WriteBackStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+        implements KeyValueStore<String, V> {
     /** Marks a deleted key among the waiting values. */
     private static final Object DELETED = new Object();
 
-    private final KeyValueStore<String, V> inner;
     private final int maxDirty;
     /** Waiting values (or {@link #DELETED}); hashed, not sorted: point reads and writes are the hot path. */
     private final ConcurrentHashMap<String, Object> dirty = new ConcurrentHashMap<>();
 
     WriteBackStore(KeyValueStore<String, V> inner, int maxDirty) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(Objects.requireNonNull(inner, "inner"));
         if (maxDirty < 1) {
             throw new IllegalArgumentException("maxDirty must be positive, was " + maxDirty);
         }
@@ -57,14 +53,9 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
     public void init(StateStoreContext context, StateStore root) {
         dirty.clear();
-        inner.init(context, root);
+        super.init(context, root);
     }
 
     @Override
@@ -106,7 +97,7 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
         if (waiting != null) {
             return waiting == DELETED ? null : (V) waiting;
         }
-        return inner.get(key);
+        return wrapped().get(key);
     }
 
     @Override
@@ -120,7 +111,7 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
                 }
             });
         }
-        return new MergedIterator<>(waiting.entrySet().iterator(), inner.range(from, to));
+        return new MergedIterator<>(waiting.entrySet().iterator(), wrapped().range(from, to));
     }
 
     @Override
@@ -140,76 +131,32 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
 
     @Override
     public long approximateNumEntries() {
-        return inner.approximateNumEntries();
+        return wrapped().approximateNumEntries();
     }
 
     /** Writes every waiting value to the inner store (its changelog and RocksDB), then lets it flush its own cache. */
     @Override
     public void flushCache() {
         writeDown();
-        if (inner instanceof CachedStateStore<?, ?> cached) {
-            cached.flushCache();
-        }
+        super.flushCache();
     }
 
     @Override
     public void clearCache() {
         dirty.clear();
-        if (inner instanceof CachedStateStore<?, ?> cached) {
-            cached.clearCache();
-        }
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
-        return false; // nothing is forwarded on flush
+        super.clearCache();
     }
 
     @Override
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
         writeDown(); // normally empty here: flushCache ran before the transaction committed
-        inner.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return inner.committedOffset(partition);
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return inner.managesOffsets();
+        super.commit(changelogOffsets);
     }
 
     @Override
     public void close() {
         dirty.clear();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return inner.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return inner.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
-    }
-
-    @Override
-    public long approximateNumUncommittedBytes() {
-        return inner.approximateNumUncommittedBytes();
+        super.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -217,9 +164,9 @@ final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateSt
         for (Map.Entry<String, Object> e : dirty.entrySet()) {
             Object value = e.getValue();
             if (value == DELETED) {
-                inner.delete(e.getKey());
+                wrapped().delete(e.getKey());
             } else {
-                inner.put(e.getKey(), (V) value);
+                wrapped().put(e.getKey(), (V) value);
             }
             // only the stream thread writes, so the value is still this one; readers saw it here, then there
             dirty.remove(e.getKey(), value);
