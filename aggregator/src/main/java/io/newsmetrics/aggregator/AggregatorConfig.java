@@ -34,7 +34,9 @@ public record AggregatorConfig(String bootstrapServers, String applicationId, Pa
      * 256 MiB: with 64 MiB (16 MiB of memtables for nine stores) stores of half a million observations flushed and
      * compacted all the time (a quarter of the CPU per article) and the pipeline ran at half the speed.
      */
-    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
+    public static final int DEFAULT_ROCKSDB_MEMORY_MIB = 256;
+    /** {@link #DEFAULT_ROCKSDB_MEMORY_MIB} in bytes. */
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = DEFAULT_ROCKSDB_MEMORY_MIB * 1024L * 1024;
 
     public AggregatorConfig {
         requireText(bootstrapServers, "bootstrapServers");

@@ -1,5 +1,6 @@
 package io.newsmetrics.launcher;
 
+import io.newsmetrics.aggregator.AggregatorConfig;
 import io.newsmetrics.extractor.streams.ExtractorConfig;
 import io.newsmetrics.ingest.fetch.FetchSettings;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class ServerOptions {
             description = "A standby or restoring store answers only within this many records of the active one; else 503 (default: ${DEFAULT-VALUE}).")
     long maxStandbyLag;
 
-    @Option(names = "--rocksdb-memory-mib", defaultValue = "256", paramLabel = "MIB",
+    @Option(names = "--rocksdb-memory-mib", defaultValue = "" + AggregatorConfig.DEFAULT_ROCKSDB_MEMORY_MIB, paramLabel = "MIB",
             description = "RocksDB block cache and write buffers shared by all aggregator stores of this instance, "
                     + "in MiB (default: ${DEFAULT-VALUE}).")
     int rocksDbMemoryMib;
