@@ -114,7 +114,8 @@ public final class Bench {
                         System.out.printf(Locale.ROOT, "  memory after the pipeline run: peak RSS (VmHWM) %.0f MiB during it; %s%n",
                                 r.peakRssMib(), Machine.memory());
                         System.out.println("  RocksDB: aggregator stores use BoundedRocksDbConfig (one shared LRU block cache "
-                                + "+ write-buffer manager, AggregatorConfig.rocksDbMemoryBytes, default 256 MiB); the extractor has no stores");
+                                + "+ write-buffer manager, AggregatorConfig.rocksDbMemoryBytes, default " + AggregatorConfig.DEFAULT_ROCKSDB_MEMORY_MIB
+                                + " MiB); the extractor has no stores");
                         System.out.println("  RocksDB check: " + PipelineBench.rocksDbEvidence(dir));
                     }
                     case "freshness" -> {
