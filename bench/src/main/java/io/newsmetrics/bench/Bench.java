@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final List<String> BENCHES = List.of("transport", "extract", "pipeline", "freshness", "ingest");
+    /** The JIT setting of the {@code newsmetrics} script and the image; measure the pipeline as it runs there. */
+    static final String LAUNCHER_JIT_FLAG = "-XX:CompileThresholdScaling=2";
 
     private Bench() {
     }
@@ -89,8 +91,13 @@ public final class Bench {
         Path root = keep ? Path.of(opts.get("dir")) : Files.createTempDirectory("newsmetrics-bench");
         Files.createDirectories(root);
 
-        System.out.printf(Locale.ROOT, "newsmetrics bench: %s; java %s, max heap %d MiB; %s%n", which,
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, Machine.load());
+        List<String> jvmFlags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        System.out.printf(Locale.ROOT, "newsmetrics bench: %s; java %s %s, max heap %d MiB; %s%n", which,
+                System.getProperty("java.version"), jvmFlags, Runtime.getRuntime().maxMemory() >> 20, Machine.load());
+        if (!jvmFlags.contains(LAUNCHER_JIT_FLAG)) {
+            System.out.println("  note: without " + LAUNCHER_JIT_FLAG + ", which ./newsmetrics and the image pass to the"
+                    + " JVM, the JIT compiles lukewarm code for longer and takes more CPU per article");
+        }
         Corpus corpus = Corpus.load(shared);
         List<String> run = which.equals("all") ? BENCHES : List.of(which);
         TransportBench.Result transport = null;
