@@ -159,7 +159,17 @@ public final class WordMap<V> {
      */
     boolean containsLowerAscii(String text, int start, int end, int hash) {
         int n = end - start;
-        if (n > maxLength) {
+        if (n > maxLength || n == 0) {
+            return false;
+        }
+        // the tokenizer asks about every word of an article and most begin no key: two bitmap tests (in the first
+        // level cache) rule them out before the probe reads the tables
+        int first = lowerAscii(text.charAt(start));
+        if ((asciiFirst[first >>> 6] & (1L << first)) == 0) {
+            return false;
+        }
+        int pair = n < 2 ? -1 : letterPair(first, lowerAscii(text.charAt(start + 1)));
+        if (pair >= 0 && (letterPairs[pair >>> 6] & (1L << pair)) == 0) {
             return false;
         }
         for (int i = slot(hash); keys[i] != null; i = (i + 1) & mask) {
@@ -170,13 +180,16 @@ public final class WordMap<V> {
         return false;
     }
 
+    private static int lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+
     private static boolean asciiRegionEquals(String key, String text, int start, int n) {
         if (key.length() != n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(start + i);
-            if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != key.charAt(i)) {
+            if (lowerAscii(text.charAt(start + i)) != key.charAt(i)) {
                 return false;
             }
         }

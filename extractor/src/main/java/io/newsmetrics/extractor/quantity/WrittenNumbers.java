@@ -34,6 +34,9 @@ final class WrittenNumbers {
     private static final WordMap<Boolean> DOZEN_MAP = WordMap.setOf(DOZENS);
     private static final WordMap<Double> BIG_MAP = WordMap.of(BIG);
     private static final WordMap<Integer> SMALL_MAP = WordMap.of(SMALL);
+    /** Words that make a preceding "a half", "a third" a fraction ("a third of", "a half percent"). */
+    private static final WordMap<Boolean> FRACTION_FOLLOWERS = WordMap.setOf(List.of("of", "percent", "point", "points",
+            "million", "billion", "trillion", "century", "mile", "hour", "cent", "percentage", "is", "and", "or"));
 
     /** Denominators written as ordinals ("fifth", "hundredths"); "second" is time, never a half. */
     private static final Map<String, Double> DENOMINATORS;
@@ -288,9 +291,7 @@ final class WrittenNumbers {
             return true;
         }
         Token n = t.get(k);
-        return n.is("of") || n.kind() == Token.Kind.SYMBOL || n.is("percent") || n.is("point") || n.is("points")
-                || n.is("million") || n.is("billion") || n.is("trillion") || n.is("century") || n.is("mile")
-                || n.is("hour") || n.is("cent") || n.is("percentage") || n.is("is") || n.is("and") || n.is("or");
+        return n.kind() == Token.Kind.SYMBOL || FRACTION_FOLLOWERS.contains(n);
     }
 
     /** "a third quarter", "a half-year": an ordinal use, not a fraction. */

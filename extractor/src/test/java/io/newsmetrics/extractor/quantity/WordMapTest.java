@@ -91,4 +91,24 @@ class WordMapTest {
         };
         assertEquals("\u0130S".toLowerCase(Locale.ROOT).equals("i\u0307s"), dotted.lowerIs("i\u0307s"));
     }
+
+    @Test
+    void answersAsciiWordsAsTheLowercasedStringWould() {
+        List<String> keys = List.of("a", "million", "mn", "bn", "usd", "x", "per", "percent");
+        WordMap<Boolean> m = WordMap.setOf(keys);
+        java.util.Random random = new java.util.Random(7);
+        String letters = "abmnpsuxyzABMNPSUXYZ";
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder w = new StringBuilder();
+            int n = 1 + random.nextInt(k % 3 == 0 ? 8 : 3);
+            for (int i = 0; i < n; i++) {
+                w.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            String word = k % 50 == 0 ? keys.get(random.nextInt(keys.size())).toUpperCase(Locale.ROOT) : w.toString();
+            String lower = word.toLowerCase(Locale.ROOT);
+            String text = "(" + word + ")";
+            assertEquals(keys.contains(lower), m.containsLowerAscii(text, 1, 1 + word.length(), lower.hashCode()), word);
+        }
+        assertFalse(m.containsLowerAscii("()", 1, 1, 0), "an empty region");
+    }
 }
