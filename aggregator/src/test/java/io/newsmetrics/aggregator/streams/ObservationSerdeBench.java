@@ -110,9 +110,10 @@ public final class ObservationSerdeBench {
             out.add(new Observation(HexFormat.of().formatHex(id), key, country, indicator,
                     capital(indicator.replace('-', ' ')), "20" + (15 + r.nextInt(11)) + (r.nextBoolean() ? "" : "-Q2"),
                     value, range ? value * 0.9 : null, range ? value * 1.1 : null,
-                    r.nextBoolean() ? "percent" : "count", r.nextBoolean() ? "%" : "million", qualifiers[r.nextInt(qualifiers.length)],
-                    r.nextInt(4) == 0 ? Change.UP : null, url, title, "2025-0" + (1 + r.nextInt(9)) + "-1"
-                    + r.nextInt(10) + "T0" + r.nextInt(10) + ":30:00Z", sentence, r.nextInt(12),
+                    r.nextBoolean() ? "percent" : "count", r.nextBoolean() ? "%" : "million",
+                    qualifiers[r.nextInt(qualifiers.length)], r.nextInt(4) == 0 ? Change.UP : null, url, title,
+                    "2025-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10) + "T0" + r.nextInt(10) + ":30:00Z", sentence,
+                    r.nextInt(12),
                     r.nextInt(5_000_000), 1_750_000_000_000L + r.nextInt(1_000_000_000)));
         }
         return out;
