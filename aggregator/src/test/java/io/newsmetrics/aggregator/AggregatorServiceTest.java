@@ -1,6 +1,7 @@
 package io.newsmetrics.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsmetrics.aggregator.streams.ObservationSerde;
 import io.newsmetrics.aggregator.streams.StoreNames;
 import io.newsmetrics.broker.EmbeddedKafka;
 import io.newsmetrics.broker.TopicSetup;
@@ -360,6 +361,36 @@ class AggregatorServiceTest {
             assertEquals("-1", history.get("retention.bytes"));
             // the latest indicators are overwritten per key: their changelog stays compacted
             assertEquals("compact", topicConfig(admin, "agg-single-" + StoreNames.LATEST + "-changelog").get("cleanup.policy"));
+        }
+    }
+
+    @Test
+    void shouldLogHistoryValuesInTheBinaryForm() {
+        produce(kafka.bootstrapServers(),
+                event("chile/copper-reserves", 1.9e8, "tonnes", "2024", "https://s.example/cl", "2025-03-01"));
+        String topic = "agg-single-" + StoreNames.HISTORY + "-changelog";
+        ObservationSerde serde = new ObservationSerde();
+        java.util.List<byte[]> values = new java.util.ArrayList<>();
+        boolean found = false;
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.<String, Object>of(
+                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.assign(consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList());
+            consumer.seekToBeginning(consumer.assignment());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!found && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    values.add(record.value());
+                    found |= record.key().startsWith("chile/copper-reserves\u0000");
+                }
+            }
+        }
+        assertTrue(found, "the observation reached the history changelog");
+        for (byte[] value : values) {
+            assertEquals(ObservationSerde.FORMAT_TAG, value[0], "binary, not JSON");
+            assertNotNull(serde.deserialize(topic, value));
         }
     }
 

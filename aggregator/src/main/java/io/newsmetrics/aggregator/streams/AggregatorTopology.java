@@ -1,7 +1,6 @@
 package io.newsmetrics.aggregator.streams;
 
 import io.newsmetrics.aggregator.model.Indicator;
-import io.newsmetrics.aggregator.model.Observation;
 import io.newsmetrics.aggregator.model.PeriodSummary;
 import io.newsmetrics.model.JsonSerde;
 import io.newsmetrics.model.MetricEvent;
@@ -70,8 +69,9 @@ public final class AggregatorTopology {
         // History is write-once (an observation's key names its event; nothing overwrites or deletes it), so log
         // compaction could never remove a record from its changelog: the broker's cleaner only copied the whole
         // log over and over. A log that keeps everything holds the same records without that work.
+        // Binary values: fewer bytes (store and changelog) and less CPU per event than JSON; old JSON still reads.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HISTORY),
-                Serdes.String(), JsonSerde.of(Observation.class)).withLoggingEnabled(HISTORY_CHANGELOG));
+                Serdes.String(), new ObservationSerde()).withLoggingEnabled(HISTORY_CHANGELOG));
         // the summary of a busy period is rewritten per event
         builder.addStateStore(writeBack(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SUMMARY),
                 Serdes.String(), JsonSerde.of(PeriodSummary.class))));
