@@ -51,6 +51,12 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         options.setMemtablePrefixBloomSizeRatio(0.1);
         options.setMemtableWholeKeyFiltering(true);
         options.setTableFormatConfig(table);
+        if (StoreNames.HISTORY.equals(storeName)) {
+            // History grows by a write-once value per event and nothing is ever overwritten: in blob files the values
+            // are written once, and compaction, which otherwise rewrites each value again and again as the sorted
+            // runs merge, moves only keys and references.
+            options.setEnableBlobFiles(true);
+        }
     }
 
     @Override

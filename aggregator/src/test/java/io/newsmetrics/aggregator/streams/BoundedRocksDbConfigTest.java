@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -63,6 +64,31 @@ class BoundedRocksDbConfigTest {
                 }
                 long answeredByFilter = stats.getTickerCount(TickerType.BLOOM_FILTER_USEFUL) - useful;
                 assertTrue(answeredByFilter >= 950, "bloom filter answered " + answeredByFilter + " of 1000 misses");
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepHistoryValuesInBlobFilesAndReadThemBack(@TempDir Path dir) throws Exception {
+        RocksDB.loadLibrary();
+        try (Options latest = streamsDefaults(); Options history = streamsDefaults()) {
+            new BoundedRocksDbConfig().setConfig(StoreNames.LATEST, latest, BUDGET);
+            new BoundedRocksDbConfig().setConfig(StoreNames.HISTORY, history, BUDGET);
+            assertFalse(latest.enableBlobFiles(), "values rewritten per commit stay in the sorted runs");
+            assertTrue(history.enableBlobFiles());
+            String value = "an observation of about six hundred bytes ".repeat(15);
+            try (RocksDB db = RocksDB.open(history, dir.toString()); FlushOptions flush = new FlushOptions()) {
+                for (int i = 0; i < 5_000; i++) {
+                    db.put(bytes("key-" + i), bytes(value + i));
+                }
+                db.flush(flush.setWaitForFlush(true));
+                db.compactRange();
+                for (int i = 0; i < 5_000; i += 7) {
+                    assertArrayEquals(bytes(value + i), db.get(bytes("key-" + i)));
+                }
+            }
+            try (var files = java.nio.file.Files.list(dir)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".blob")), "values went to blob files");
             }
         }
     }
