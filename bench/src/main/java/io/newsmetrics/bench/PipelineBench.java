@@ -165,6 +165,9 @@ final class PipelineBench {
                 + "shared capped block cache (BoundedRocksDbConfig applied)";
     }
 
+    /** Warm-up articles made and sent at a time. */
+    private static final int WARM_UP_CHUNK = 2_000;
+
     /** An article as the {@code articles} topic carries it: its canonical URL and its JSON, both UTF-8. */
     record ArticleRecord(byte[] key, byte[] value) {
     }
@@ -210,7 +213,9 @@ final class PipelineBench {
      */
     static void warmUp(String bootstrap, Corpus corpus, int articles) throws Exception {
         long t0 = System.nanoTime();
-        publishArticles(bootstrap, articleRecords(corpus, 2_000_000, articles));
+        for (int first = 0; first < articles; first += WARM_UP_CHUNK) { // made as sent: the bench's memory stays small
+            publishArticles(bootstrap, articleRecords(corpus, 2_000_000 + first, Math.min(WARM_UP_CHUNK, articles - first)));
+        }
         try (Admin admin = Clients.admin(bootstrap)) {
             awaitCaughtUp(admin, ExtractorConfig.DEFAULT_APPLICATION_ID, Topics.ARTICLES, t0);
             awaitCaughtUp(admin, AggregatorConfig.DEFAULT_APPLICATION_ID, Topics.METRICS, t0);
