@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * and {@code --seconds S} (freshness, default 100 articles/s for 30 s after a 10 s warm-up at that rate),
  * {@code --urls N} (ingest, default 2000), {@code --partitions N} (default 3), {@code --extractor-threads N} and
  * {@code --aggregator-threads N} (stream threads of each application, default 1), {@code --aggregator-commit-ms N}
- * (the aggregator's commit interval, default its own), {@code --aggregator-rocksdb-mib N} (the aggregator's RocksDB
+ * (the aggregator's commit interval, default its own), {@code --extractor-commit-ms N} (the extractor's, default
+ * its own 100 ms), {@code --aggregator-rocksdb-mib N} (the aggregator's RocksDB
  * memory budget, default its own), {@code --shared DIR} (default ../shared, or the newsmetrics.shared property),
  * {@code --dir DIR} (scratch directory, default a new temporary one, deleted at the end).
  */
@@ -59,7 +60,7 @@ public final class Bench {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println("usage: newsmetrics-bench all|" + String.join("|", BENCHES)
                     + " [--articles N] [--warmup N] [--rate R] [--seconds S] [--urls N] [--partitions N] [--extractor-threads N] [--aggregator-threads N]"
-                    + " [--aggregator-commit-ms N] [--aggregator-rocksdb-mib N] [--shared DIR] [--dir DIR]");
+                    + " [--aggregator-commit-ms N] [--extractor-commit-ms N] [--aggregator-rocksdb-mib N] [--shared DIR] [--dir DIR]");
             return;
         }
         String which = args[0];
@@ -78,9 +79,13 @@ public final class Bench {
         int aggregatorThreads = intOption(opts, "aggregator-threads", 1);
         // 0 = the aggregator's default commit interval
         int aggregatorCommitMs = opts.containsKey("aggregator-commit-ms") ? intOption(opts, "aggregator-commit-ms", 1) : 0;
+        int extractorCommitMs = opts.containsKey("extractor-commit-ms") ? intOption(opts, "extractor-commit-ms", 1) : 0;
         int aggregatorRocksDbMib = intOption(opts, "aggregator-rocksdb-mib", 0, 0); // 0: the aggregator's default
         PipelineConfig.Tuning tuning = new PipelineConfig.Tuning(UnaryOperator.identity(),
-                e -> e.withOverrides(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)),
+                e -> e.withOverrides(extractorCommitMs == 0
+                        ? Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads)
+                        : Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, extractorThreads,
+                                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, extractorCommitMs)),
                 a -> {
                     AggregatorConfig c = a.withStreamThreads(aggregatorThreads);
                     c = aggregatorRocksDbMib == 0 ? c : c.withRocksDbMemoryBytes(aggregatorRocksDbMib * 1024L * 1024);
