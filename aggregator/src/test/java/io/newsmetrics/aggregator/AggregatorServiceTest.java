@@ -6,12 +6,22 @@ import io.newsmetrics.aggregator.streams.StoreNames;
 import io.newsmetrics.broker.EmbeddedKafka;
 import io.newsmetrics.broker.TopicSetup;
 import io.newsmetrics.model.MetricEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static io.newsmetrics.aggregator.TestSupport.await;
 import static io.newsmetrics.aggregator.TestSupport.event;
@@ -258,13 +268,13 @@ class AggregatorServiceTest {
         // processing went on past the bad records
         await(port, "/indicators/chile/copper-exports", x -> x.status() == 200, 30);
 
-        java.util.Map<String, java.util.Map<String, String>> byReason = new java.util.HashMap<>();
+        Map<String, Map<String, String>> byReason = new HashMap<>();
         try (var consumer = committedReader("dlq-check")) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.METRICS_DLQ));
             long deadline = System.currentTimeMillis() + 30_000;
             while (byReason.size() < 4 && System.currentTimeMillis() < deadline) {
                 for (var rec : consumer.poll(java.time.Duration.ofMillis(500))) {
-                    java.util.Map<String, String> headers = new java.util.HashMap<>();
+                    Map<String, String> headers = new HashMap<>();
                     rec.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
                     headers.put("value", rec.value());
                     byReason.put(headers.get(io.newsmetrics.aggregator.streams.DeadLetters.HEADER_REASON), headers);
@@ -285,7 +295,7 @@ class AggregatorServiceTest {
     void shouldPublishChangedIndicatorsToTheCompactedTopic() {
         produce(kafka.bootstrapServers(),
                 event("peru/gdp-growth", 3.1, "percent", "2025", "https://p.example/g", "2025-11-01"));
-        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        Map<String, String> seen = new HashMap<>();
         try (var consumer = committedReader("latest-check")) {
             consumer.subscribe(java.util.List.of(io.newsmetrics.model.Topics.INDICATORS_LATEST));
             long deadline = System.currentTimeMillis() + 30_000;
@@ -354,8 +364,8 @@ class AggregatorServiceTest {
     @Test
     void shouldKeepEveryHistoryChangelogRecordAndCompactTheOtherChangelogs() throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                java.util.Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            java.util.Map<String, String> history = topicConfig(admin, "agg-single-" + StoreNames.HISTORY + "-changelog");
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Map<String, String> history = topicConfig(admin, "agg-single-" + StoreNames.HISTORY + "-changelog");
             assertEquals("delete", history.get("cleanup.policy"));
             assertEquals("-1", history.get("retention.ms"));
             assertEquals("-1", history.get("retention.bytes"));
@@ -370,18 +380,17 @@ class AggregatorServiceTest {
                 event("chile/copper-reserves", 1.9e8, "tonnes", "2024", "https://s.example/cl", "2025-03-01"));
         String topic = "agg-single-" + StoreNames.HISTORY + "-changelog";
         ObservationSerde serde = new ObservationSerde();
-        java.util.List<byte[]> values = new java.util.ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
         boolean found = false;
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.<String, Object>of(
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed"),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList());
+                    .map(p -> new TopicPartition(topic, p.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!found && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                     found |= record.key().startsWith("chile/copper-reserves\u0000");
                 }
@@ -394,11 +403,11 @@ class AggregatorServiceTest {
         }
     }
 
-    private static java.util.Map<String, String> topicConfig(org.apache.kafka.clients.admin.Admin admin, String topic)
+    private static Map<String, String> topicConfig(org.apache.kafka.clients.admin.Admin admin, String topic)
             throws Exception {
         var resource = new org.apache.kafka.common.config.ConfigResource(
                 org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource).entries()
                 .forEach(e -> out.put(e.name(), e.value()));
         return out;
@@ -406,7 +415,7 @@ class AggregatorServiceTest {
 
     /** A read_committed consumer in its own group, from the earliest offset. */
     private static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> committedReader(String group) {
-        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
                 "bootstrap.servers", kafka.bootstrapServers(), "group.id", group, "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed"),
                 new org.apache.kafka.common.serialization.StringDeserializer(),

@@ -5,6 +5,7 @@ import io.newsmetrics.launcher.PipelineConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class Bench {
         Path root = keep ? Path.of(opts.get("dir")) : Files.createTempDirectory("newsmetrics-bench");
         Files.createDirectories(root);
 
-        List<String> jvmFlags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvmFlags = ManagementFactory.getRuntimeMXBean().getInputArguments();
         System.out.printf(Locale.ROOT, "newsmetrics bench: %s; java %s %s, max heap %d MiB; %s%n", which,
                 System.getProperty("java.version"), jvmFlags, Runtime.getRuntime().maxMemory() >> 20, Machine.load());
         if (!jvmFlags.contains(LAUNCHER_JIT_FLAG)) {

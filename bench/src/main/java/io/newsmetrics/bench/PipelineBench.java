@@ -62,6 +62,9 @@ final class PipelineBench {
         }
     }
 
+    /** Warm-up articles made and sent at a time. */
+    private static final int WARM_UP_CHUNK = 2_000;
+
     private PipelineBench() {
     }
 
@@ -164,9 +167,6 @@ final class PipelineBench {
         return bounded + " of " + latestOptionsByStore.size() + " RocksDB stores run with index/filter blocks in the "
                 + "shared capped block cache (BoundedRocksDbConfig applied)";
     }
-
-    /** Warm-up articles made and sent at a time. */
-    private static final int WARM_UP_CHUNK = 2_000;
 
     /** An article as the {@code articles} topic carries it: its canonical URL and its JSON, both UTF-8. */
     record ArticleRecord(byte[] key, byte[] value) {
