@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final List<String> BENCHES = List.of("transport", "extract", "pipeline", "freshness", "ingest");
-    /** The JIT setting of the {@code newsmetrics} script and the image; measure the pipeline as it runs there. */
-    static final String LAUNCHER_JIT_FLAG = "-XX:CompileThresholdScaling=2";
+    /** The JVM settings of the {@code newsmetrics} script and the image; measure the pipeline as it runs there. */
+    static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:CompileThresholdScaling=2", "-XX:+UseTransparentHugePages");
 
     private Bench() {
     }
@@ -100,9 +100,10 @@ public final class Bench {
         List<String> jvmFlags = ManagementFactory.getRuntimeMXBean().getInputArguments();
         System.out.printf(Locale.ROOT, "newsmetrics bench: %s; java %s %s, max heap %d MiB; %s%n", which,
                 System.getProperty("java.version"), jvmFlags, Runtime.getRuntime().maxMemory() >> 20, Machine.load());
-        if (!jvmFlags.contains(LAUNCHER_JIT_FLAG)) {
-            System.out.println("  note: without " + LAUNCHER_JIT_FLAG + ", which ./newsmetrics and the image pass to the"
-                    + " JVM, the JIT compiles lukewarm code for longer and takes more CPU per article");
+        List<String> missing = LAUNCHER_JVM_FLAGS.stream().filter(f -> !jvmFlags.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            System.out.println("  note: without " + String.join(" ", missing) + ", which ./newsmetrics and the image pass"
+                    + " to the JVM, the pipeline takes more CPU per article (README, Benchmarks)");
         }
         Corpus corpus = Corpus.load(shared);
         List<String> run = which.equals("all") ? BENCHES : List.of(which);
