@@ -67,8 +67,6 @@ public final class ObservationSerde implements Serde<Observation>, Serializer<Ob
     private static final int STRINGS = 14;
     /** Index of the first string after value/low/high. */
     private static final int AFTER_DOUBLES = 6;
-    /** A string's length array entry when it is null. */
-    private static final long NULL = -1;
     /** Flag bit of a string header: the bytes are UTF-16 chars, not UTF-8. */
     private static final int UTF16 = 1;
 
@@ -94,7 +92,6 @@ public final class ObservationSerde implements Serde<Observation>, Serializer<Ob
         for (int i = 0; i < STRINGS; i++) {
             String s = strings[i];
             if (s == null) {
-                lengths[i] = NULL;
                 size += 1;
             } else {
                 long utf8 = utf8Length(s);
@@ -256,27 +253,10 @@ public final class ObservationSerde implements Serde<Observation>, Serializer<Ob
             s.getBytes(0, n, out, p);
             return p + n;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                out[p++] = (byte) c;
-            } else if (c < 0x800) {
-                out[p++] = (byte) (0xC0 | c >>> 6);
-                out[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c)) {
-                // utf8Length checked that a low surrogate follows
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                out[p++] = (byte) (0xF0 | cp >>> 18);
-                out[p++] = (byte) (0x80 | cp >>> 12 & 0x3F);
-                out[p++] = (byte) (0x80 | cp >>> 6 & 0x3F);
-                out[p++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                out[p++] = (byte) (0xE0 | c >>> 12);
-                out[p++] = (byte) (0x80 | c >>> 6 & 0x3F);
-                out[p++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return p;
+        // other strings hold no unpaired surrogate (utf8Length checked), so the JDK's encoder writes them exactly
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(utf8, 0, out, p, utf8.length);
+        return p + utf8.length;
     }
 
     private static int doubleSize(Double d) {
